@@ -1,0 +1,16 @@
+//! The programme catalogue: model, reading and validation.
+
+mod model;
+mod read;
+
+pub use model::*;
+pub use read::{parse_catalogue, parse_json, sha256_hex};
+
+/// The catalogue built into the binary.
+pub const BUILTIN_JSON: &str = include_str!("../../data/catalogue.json");
+
+/// Parses the built-in catalogue. It is checked by the test suite, so a failure here
+/// means a broken build, reported rather than panicking.
+pub fn builtin() -> Result<Catalogue, Vec<crate::json_read::Problem>> {
+    parse_catalogue(BUILTIN_JSON.as_bytes())
+}

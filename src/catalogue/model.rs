@@ -1,0 +1,501 @@
+//! The programme catalogue as the engine sees it (typed, validated).
+//! Serialises to the `gachi-catalogue/1` file format (docs/catalogue-format.md).
+
+use crate::codes::{Certification, Goal, Region, RootTech, SizeClass, SmartFactoryLevel};
+use crate::month::YearMonth;
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const CATALOGUE_FORMAT: &str = "gachi-catalogue/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Catalogue {
+    pub format: &'static str,
+    pub id: String,
+    pub version: String,
+    pub as_of: YearMonth,
+    pub notice: Text,
+    pub programmes: Vec<Programme>,
+    /// Programme id → position, built once on load.
+    #[serde(skip)]
+    pub index: HashMap<String, usize>,
+    /// SHA-256 (hex) of the bytes the catalogue was read from.
+    #[serde(skip)]
+    pub sha256: String,
+    /// For each programme, the links that point at it: (from position, kind).
+    #[serde(skip)]
+    pub incoming: Vec<Vec<(usize, LinkKind)>>,
+    /// Positions in an order where every prerequisite/follow_on comes first.
+    #[serde(skip)]
+    pub link_order: Vec<usize>,
+    #[serde(skip)]
+    pub has_prerequisites: bool,
+}
+
+impl Catalogue {
+    pub fn get(&self, id: &str) -> Option<&Programme> {
+        self.index.get(id).map(|&i| &self.programmes[i])
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn link_count(&self) -> usize {
+        self.programmes.iter().map(|p| p.links.len()).sum()
+    }
+
+    /// Distinct ministry codes, in first-seen order.
+    pub fn ministries(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in &self.programmes {
+            if !out.contains(&p.ministry.as_str()) {
+                out.push(&p.ministry);
+            }
+        }
+        out
+    }
+
+    /// Builds the lookup tables derived from the programmes; call after any change.
+    /// Assumes links were validated (no cycles over ordering links).
+    pub fn rebuild_index(&mut self) {
+        self.index = self
+            .programmes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let n = self.programmes.len();
+        self.incoming = vec![Vec::new(); n];
+        let mut indegree = vec![0usize; n];
+        for (i, p) in self.programmes.iter().enumerate() {
+            for l in &p.links {
+                if let Some(&j) = self.index.get(&l.to) {
+                    self.incoming[j].push((i, l.kind));
+                    if l.kind.orders() {
+                        indegree[j] += 1;
+                    }
+                }
+            }
+        }
+        self.has_prerequisites = self
+            .programmes
+            .iter()
+            .any(|p| p.links.iter().any(|l| l.kind == LinkKind::Prerequisite));
+        // Kahn's algorithm; anything left by a cycle is appended so no programme is lost.
+        let mut order: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+        let mut k = 0;
+        while k < order.len() {
+            let i = order[k];
+            k += 1;
+            for l in &self.programmes[i].links {
+                if let (true, Some(&j)) = (l.kind.orders(), self.index.get(&l.to)) {
+                    indegree[j] -= 1;
+                    if indegree[j] == 0 {
+                        order.push(j);
+                    }
+                }
+            }
+        }
+        if order.len() < n {
+            let placed: std::collections::HashSet<usize> = order.iter().copied().collect();
+            order.extend((0..n).filter(|i| !placed.contains(i)));
+        }
+        self.link_order = order;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Programme {
+    pub id: String,
+    pub name: Text,
+    pub ministry: String,
+    pub agency: String,
+    pub category: Goal,
+    pub stage: Stage,
+    pub purpose: String,
+    /// The certification or designation this programme grants: a firm that holds it
+    /// already has nothing to gain and counts it as done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grants: Option<Certification>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<Goal>,
+    pub tags: Vec<String>,
+    pub summary: Text,
+    pub criteria: Vec<Criterion>,
+    pub support: Support,
+    pub windows: Windows,
+    pub duration_months: Option<u32>,
+    pub links: Vec<Link>,
+    pub provenance: Provenance,
+    /// Set for programmes imported from a notice feed rather than curated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<FeedNotice>,
+}
+
+impl Programme {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+
+    /// Whether the programme helps with a goal (its category or an extra it serves).
+    pub fn serves_goal(&self, goal: Goal) -> bool {
+        self.category == goal || self.serves.contains(&goal)
+    }
+}
+
+/// A notice from an open-data feed (bizinfo) attached to a programme.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FeedNotice {
+    pub source: String,
+    pub notice_id: String,
+    pub title: String,
+    pub period_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Pathway stages, in the default order a firm goes through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Status,
+    Consulting,
+    Rnd,
+    Automation,
+    Digital,
+    Certification,
+    Export,
+    Finance,
+    Sales,
+    Growth,
+}
+
+impl Stage {
+    pub const ALL: &'static [Stage] = &[
+        Stage::Status,
+        Stage::Consulting,
+        Stage::Rnd,
+        Stage::Automation,
+        Stage::Digital,
+        Stage::Certification,
+        Stage::Export,
+        Stage::Finance,
+        Stage::Sales,
+        Stage::Growth,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Status => "status",
+            Stage::Consulting => "consulting",
+            Stage::Rnd => "rnd",
+            Stage::Automation => "automation",
+            Stage::Digital => "digital",
+            Stage::Certification => "certification",
+            Stage::Export => "export",
+            Stage::Finance => "finance",
+            Stage::Sales => "sales",
+            Stage::Growth => "growth",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Stage> {
+        Stage::ALL.iter().copied().find(|st| st.code() == s)
+    }
+
+    /// The default stage of a category when the catalogue gives none.
+    pub fn of_category(c: Goal) -> Stage {
+        match c {
+            Goal::Rnd => Stage::Rnd,
+            Goal::Automation => Stage::Automation,
+            Goal::Digital => Stage::Digital,
+            Goal::Certification => Stage::Certification,
+            Goal::Finance => Stage::Finance,
+            Goal::Export => Stage::Export,
+            Goal::Sales => Stage::Sales,
+            Goal::Growth => Stage::Growth,
+        }
+    }
+}
+
+/// One eligibility rule. All of a programme's criteria must hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Criterion {
+    Employees {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    #[serde(rename = "revenue_krw")]
+    Revenue {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    BusinessAge {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min_years: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max_years: Option<u64>,
+    },
+    SizeClass {
+        any_of: Vec<SizeClass>,
+    },
+    Region {
+        any_of: Vec<Region>,
+    },
+    Ksic {
+        prefixes: Vec<String>,
+    },
+    RootTechnology {
+        any_of: Vec<RootTech>,
+    },
+    Certification {
+        any_of: Vec<Certification>,
+    },
+    Exporting {
+        value: bool,
+    },
+    SmartFactoryLevel {
+        any_of: Vec<SmartFactoryLevel>,
+    },
+    Manual {
+        ko: String,
+        en: String,
+    },
+}
+
+impl Criterion {
+    pub const KINDS: &'static [&'static str] = &[
+        "employees",
+        "revenue_krw",
+        "business_age",
+        "size_class",
+        "region",
+        "ksic",
+        "root_technology",
+        "certification",
+        "exporting",
+        "smart_factory_level",
+        "manual",
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportKind {
+    Grant,
+    Loan,
+    Guarantee,
+    Voucher,
+    Consulting,
+    Designation,
+    Event,
+}
+
+impl SupportKind {
+    pub const ALL: &'static [SupportKind] = &[
+        SupportKind::Grant,
+        SupportKind::Loan,
+        SupportKind::Guarantee,
+        SupportKind::Voucher,
+        SupportKind::Consulting,
+        SupportKind::Designation,
+        SupportKind::Event,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SupportKind::Grant => "grant",
+            SupportKind::Loan => "loan",
+            SupportKind::Guarantee => "guarantee",
+            SupportKind::Voucher => "voucher",
+            SupportKind::Consulting => "consulting",
+            SupportKind::Designation => "designation",
+            SupportKind::Event => "event",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.code() == s)
+    }
+
+    pub fn label(self) -> Text {
+        let (ko, en) = match self {
+            SupportKind::Grant => ("보조금", "grant"),
+            SupportKind::Loan => ("융자", "loan"),
+            SupportKind::Guarantee => ("보증", "guarantee"),
+            SupportKind::Voucher => ("바우처", "voucher"),
+            SupportKind::Consulting => ("컨설팅", "consulting"),
+            SupportKind::Designation => ("지정·확인", "designation"),
+            SupportKind::Event => ("행사", "event"),
+        };
+        Text::new(ko, en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    pub kind: SupportKind,
+    /// Per-firm maximum, only where a source states it.
+    pub max_krw: Option<u64>,
+    /// The firm's own share in percent, only where a source states it.
+    pub self_share_pct: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowStatus {
+    /// Months confirmed for `year`.
+    Confirmed,
+    /// The months of the last known call, expected to recur.
+    Forecast,
+    /// Applications all year (상시).
+    Rolling,
+    /// Not known: to be announced.
+    Tba,
+}
+
+impl WindowStatus {
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "confirmed" => Some(Self::Confirmed),
+            "forecast" => Some(Self::Forecast),
+            "rolling" => Some(Self::Rolling),
+            "tba" => Some(Self::Tba),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Windows {
+    pub status: WindowStatus,
+    pub months: Vec<u8>,
+    pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// A dated current call (from a feed notice): first and last month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<CallPeriod>,
+}
+
+/// The months of one dated call, first to last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallPeriod {
+    pub from: YearMonth,
+    pub to: YearMonth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// The linking programme must come first and is required by the other.
+    Prerequisite,
+    /// The linking programme comes first; the other is its next step.
+    FollowOn,
+    /// The linking programme earns 가점 or preference in the other.
+    Bonus,
+    /// Used together; no order.
+    Complement,
+}
+
+impl LinkKind {
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "prerequisite" => Some(Self::Prerequisite),
+            "follow_on" => Some(Self::FollowOn),
+            "bonus" => Some(Self::Bonus),
+            "complement" => Some(Self::Complement),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Prerequisite => "prerequisite",
+            Self::FollowOn => "follow_on",
+            Self::Bonus => "bonus",
+            Self::Complement => "complement",
+        }
+    }
+
+    /// Whether the link fixes the order of the two programmes.
+    pub fn orders(self) -> bool {
+        matches!(self, Self::Prerequisite | Self::FollowOn)
+    }
+
+    pub fn label(self) -> Text {
+        let (ko, en) = match self {
+            Self::Prerequisite => ("선행 필수", "prerequisite"),
+            Self::FollowOn => ("다음 단계", "follow-on"),
+            Self::Bonus => ("가점·우대", "bonus points"),
+            Self::Complement => ("함께 활용", "complement"),
+        };
+        Text::new(ko, en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub to: String,
+    pub kind: LinkKind,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Confirmed,
+    Historical,
+    Uncertain,
+}
+
+impl Confidence {
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "confirmed" => Some(Self::Confirmed),
+            "historical" => Some(Self::Historical),
+            "uncertain" => Some(Self::Uncertain),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Self::Confirmed => Text::new("확인됨", "confirmed"),
+            Self::Historical => Text::new("과거 자료", "historical"),
+            Self::Uncertain => Text::new("불확실", "uncertain"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    pub url: String,
+    pub date: String,
+    pub confidence: Confidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub research_ref: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a URL may be opened in a browser: only http and https.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}

@@ -1,0 +1,723 @@
+//! Reading and validating a catalogue from bytes: every problem at once, each with
+//! its JSON path. No file I/O here; the caller hands over the bytes.
+
+use super::model::*;
+use crate::codes::{Certification, Goal, Region, RootTech, SizeClass, SmartFactoryLevel};
+use crate::json_read::{Obj, Problem, Problems, index, type_name};
+use crate::month::YearMonth;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+
+/// Parses and validates a catalogue. On failure returns every problem found.
+pub fn parse_catalogue(bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> {
+    let value = parse_json(bytes).map_err(|p| vec![p])?;
+    let mut probs = Problems::default();
+    let cat = read_catalogue(&value, &mut probs);
+    match cat {
+        Some(mut c) if probs.0.is_empty() => {
+            c.sha256 = sha256_hex(bytes);
+            Ok(c)
+        }
+        _ => Err(probs.0),
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses JSON text with messages a person can act on (BOM, encoding, syntax with line).
+pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| Problem {
+        path: String::new(),
+        message: format!(
+            "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.valid_up_to()
+        ),
+    })?;
+    serde_json::from_str(text).map_err(|e| Problem {
+        path: String::new(),
+        message: if e.is_eof() {
+            format!(
+                "the JSON ends too early (line {}, column {}): the file looks cut off",
+                e.line(),
+                e.column()
+            )
+        } else {
+            format!("not valid JSON: {e}")
+        },
+    })
+}
+
+fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
+    let top = Obj::new("", v, probs)?;
+    match top.req_str("format", probs) {
+        Some(CATALOGUE_FORMAT) => {}
+        Some(f) if f.starts_with("gachi-catalogue/") => {
+            probs.push("format", format!("\"{f}\" was made by a newer version of Gachi; this version reads \"{CATALOGUE_FORMAT}\""));
+            return None;
+        }
+        Some(f) => {
+            probs.push(
+                "format",
+                format!("\"{f}\" is not a Gachi catalogue; expected \"{CATALOGUE_FORMAT}\""),
+            );
+            return None;
+        }
+        None => return None,
+    }
+    let id = top.req_nonempty("id", probs);
+    let version = top.req_nonempty("version", probs);
+    let as_of = top.req_str("as_of", probs).and_then(|s| {
+        let m = YearMonth::parse(s);
+        if m.is_none() {
+            probs.push("as_of", format!("bad month \"{s}\"; expected YYYY-MM"));
+        }
+        m
+    });
+    let notice = top.req_text("notice", probs);
+    let Some(list) = top.opt_arr("programmes", probs) else {
+        if !top.has("programmes") {
+            probs.push("programmes", "is required (a list of programmes)");
+        }
+        return None;
+    };
+    let mut programmes = Vec::with_capacity(list.len());
+    for (i, pv) in list.iter().enumerate() {
+        if let Some(p) = read_programme(&index("programmes", i), pv, probs) {
+            programmes.push((i, p));
+        }
+    }
+    check_ids_and_links(&programmes, probs);
+    let mut cat = Catalogue {
+        format: CATALOGUE_FORMAT,
+        id: id?.to_string(),
+        version: version?.to_string(),
+        as_of: as_of?,
+        notice: notice?,
+        programmes: programmes.into_iter().map(|(_, p)| p).collect(),
+        index: HashMap::new(),
+        sha256: String::new(),
+        incoming: Vec::new(),
+        link_order: Vec::new(),
+        has_prerequisites: false,
+    };
+    cat.rebuild_index();
+    Some(cat)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 120
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+fn code<T>(
+    o: &Obj,
+    key: &str,
+    probs: &mut Problems,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+    expected: &str,
+) -> Option<T> {
+    let s = o.req_str(key, probs)?;
+    let c = parse(s);
+    if c.is_none() {
+        probs.push(
+            o.path_of(key),
+            format!("unknown {what} \"{s}\"; expected one of {expected}"),
+        );
+    }
+    c
+}
+
+fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Programme> {
+    let o = Obj::new(path, v, probs)?;
+    let id = o.req_nonempty("id", probs).and_then(|id| {
+        if valid_id(id) {
+            Some(id.to_string())
+        } else {
+            probs.push(
+                o.path_of("id"),
+                format!("\"{id}\" is not a valid id; use lower-case letters, digits and '-'"),
+            );
+            None
+        }
+    });
+    let name = o.req_text("name", probs);
+    let ministry = o.req_nonempty("ministry", probs).and_then(|m| {
+        if m.len() <= 12 && m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+            Some(m.to_string())
+        } else {
+            probs.push(o.path_of("ministry"), format!("\"{m}\" is not a ministry code; expected MOTIE, MSS or another short upper-case code"));
+            None
+        }
+    });
+    let agency = o.req_nonempty("agency", probs);
+    let category = code(
+        &o,
+        "category",
+        probs,
+        Goal::from_code,
+        "category",
+        &Goal::expected(),
+    );
+    let stage = match o.opt_str("stage", probs) {
+        Some(s) => {
+            let st = Stage::from_code(s);
+            if st.is_none() {
+                let exp: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
+                probs.push(
+                    o.path_of("stage"),
+                    format!("unknown stage \"{s}\"; expected one of {}", exp.join(", ")),
+                );
+            }
+            st
+        }
+        None => category.map(Stage::of_category),
+    };
+    let purpose = o.opt_str("purpose", probs).map(str::to_string);
+    let grants = o.opt_str("grants", probs).and_then(|g| {
+        let c = Certification::from_code(g);
+        if c.is_none() {
+            probs.push(
+                o.path_of("grants"),
+                format!(
+                    "unknown certification \"{g}\"; expected one of {}",
+                    Certification::expected()
+                ),
+            );
+        }
+        c
+    });
+    let serves = o
+        .opt_code_list("serves", probs, Goal::from_code, "goal", &Goal::expected())
+        .unwrap_or_default();
+    let tags: Vec<String> = o
+        .opt_str_list("tags", probs)
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let summary = o.req_text("summary", probs);
+    let mut criteria = Vec::new();
+    if let Some(list) = o.opt_arr("criteria", probs) {
+        for (i, cv) in list.iter().enumerate() {
+            if let Some(c) = read_criterion(&index(&o.path_of("criteria"), i), cv, probs) {
+                criteria.push(c);
+            }
+        }
+    }
+    let support = o
+        .req_obj("support", probs)
+        .and_then(|s| read_support(&s, probs));
+    let windows = o
+        .req_obj("windows", probs)
+        .and_then(|w| read_windows(&w, probs));
+    let duration_months = o.opt_u64("duration_months", probs).and_then(|d| {
+        if (1..=240).contains(&d) {
+            Some(Some(d as u32))
+        } else {
+            probs.push(
+                o.path_of("duration_months"),
+                format!("{d} months is not a possible duration (1 to 240)"),
+            );
+            None
+        }
+    });
+    let mut links = Vec::new();
+    if let Some(list) = o.opt_arr("links", probs) {
+        for (i, lv) in list.iter().enumerate() {
+            if let Some(l) = read_link(&index(&o.path_of("links"), i), lv, probs) {
+                links.push(l);
+            }
+        }
+    }
+    let provenance = o
+        .req_obj("provenance", probs)
+        .and_then(|p| read_provenance(&p, probs));
+    let feed = o
+        .get("feed")
+        .and_then(|f| match serde_json::from_value::<FeedNotice>(f.clone()) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                probs.push(o.path_of("feed"), format!("bad feed notice: {e}"));
+                None
+            }
+        });
+    let id = id?;
+    Some(Programme {
+        purpose: purpose.unwrap_or_else(|| id.clone()),
+        grants,
+        id,
+        name: name?,
+        ministry: ministry?,
+        agency: agency?.to_string(),
+        category: category?,
+        stage: stage?,
+        serves,
+        tags,
+        summary: summary?,
+        criteria,
+        support: support?,
+        windows: windows?,
+        duration_months: duration_months.unwrap_or(None),
+        links,
+        provenance: provenance?,
+        feed,
+    })
+}
+
+fn range(o: &Obj, lo: &str, hi: &str, probs: &mut Problems) -> (Option<u64>, Option<u64>) {
+    let min = o.opt_u64(lo, probs);
+    let max = o.opt_u64(hi, probs);
+    if let (Some(a), Some(b)) = (min, max)
+        && a > b
+    {
+        probs.push(
+            o.path.clone(),
+            format!("impossible range: {lo} {a} is above {hi} {b}"),
+        );
+    }
+    if min.is_none() && max.is_none() && !o.has(lo) && !o.has(hi) {
+        probs.push(o.path.clone(), format!("needs {lo} or {hi}"));
+    }
+    (min, max)
+}
+
+fn nonempty_codes<T>(
+    o: &Obj,
+    probs: &mut Problems,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+    expected: &str,
+    allow_empty: bool,
+) -> Option<Vec<T>> {
+    if o.get("any_of").is_none() {
+        probs.push(
+            o.path_of("any_of"),
+            format!("is required (a list of {what} codes)"),
+        );
+        return None;
+    }
+    let list = o.opt_code_list("any_of", probs, parse, what, expected)?;
+    if list.is_empty() && !allow_empty {
+        probs.push(o.path_of("any_of"), "must not be empty: no firm could pass");
+    }
+    Some(list)
+}
+
+fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criterion> {
+    let o = Obj::new(path, v, probs)?;
+    let kind = o.req_str("kind", probs)?;
+    Some(match kind {
+        "employees" => {
+            let (min, max) = range(&o, "min", "max", probs);
+            Criterion::Employees { min, max }
+        }
+        "revenue_krw" => {
+            let (min, max) = range(&o, "min", "max", probs);
+            Criterion::Revenue { min, max }
+        }
+        "business_age" => {
+            let (min_years, max_years) = range(&o, "min_years", "max_years", probs);
+            Criterion::BusinessAge {
+                min_years,
+                max_years,
+            }
+        }
+        "size_class" => Criterion::SizeClass {
+            any_of: nonempty_codes(
+                &o,
+                probs,
+                SizeClass::from_code,
+                "size class",
+                &SizeClass::expected(),
+                false,
+            )?,
+        },
+        "region" => Criterion::Region {
+            any_of: nonempty_codes(
+                &o,
+                probs,
+                Region::from_code,
+                "region",
+                &Region::expected(),
+                false,
+            )?,
+        },
+        "root_technology" => Criterion::RootTechnology {
+            any_of: nonempty_codes(
+                &o,
+                probs,
+                RootTech::from_code,
+                "root technology",
+                &RootTech::expected(),
+                true,
+            )?,
+        },
+        "certification" => Criterion::Certification {
+            any_of: nonempty_codes(
+                &o,
+                probs,
+                Certification::from_code,
+                "certification",
+                &Certification::expected(),
+                false,
+            )?,
+        },
+        "smart_factory_level" => Criterion::SmartFactoryLevel {
+            any_of: nonempty_codes(
+                &o,
+                probs,
+                SmartFactoryLevel::from_code,
+                "smart-factory level",
+                &SmartFactoryLevel::expected(),
+                false,
+            )?,
+        },
+        "ksic" => {
+            let prefixes = o.opt_str_list("prefixes", probs);
+            let Some(prefixes) = prefixes.filter(|p| !p.is_empty()) else {
+                probs.push(
+                    o.path_of("prefixes"),
+                    "is required (KSIC prefixes such as \"C\" or \"C29\")",
+                );
+                return None;
+            };
+            for (i, p) in prefixes.iter().enumerate() {
+                if !crate::profile::ksic_prefix_ok(p) {
+                    probs.push(index(&o.path_of("prefixes"), i), format!("\"{p}\" is not a KSIC prefix; expected a section letter and up to 2 digits, e.g. \"C\" or \"C29\""));
+                }
+            }
+            Criterion::Ksic {
+                prefixes: prefixes.into_iter().map(str::to_string).collect(),
+            }
+        }
+        "exporting" => match o.opt_bool("value", probs) {
+            Some(value) => Criterion::Exporting { value },
+            None => {
+                if o.get("value").is_none() {
+                    probs.push(o.path_of("value"), "is required (true or false)");
+                }
+                return None;
+            }
+        },
+        "manual" => {
+            let ko = o.req_nonempty("ko", probs);
+            let en = o.req_nonempty("en", probs);
+            Criterion::Manual {
+                ko: ko?.to_string(),
+                en: en?.to_string(),
+            }
+        }
+        other => {
+            probs.push(
+                o.path_of("kind"),
+                format!(
+                    "unknown criterion kind \"{other}\"; expected one of {}",
+                    Criterion::KINDS.join(", ")
+                ),
+            );
+            return None;
+        }
+    })
+}
+
+fn read_support(o: &Obj, probs: &mut Problems) -> Option<Support> {
+    let kind = code(
+        o,
+        "kind",
+        probs,
+        SupportKind::from_code,
+        "support kind",
+        "grant, loan, guarantee, voucher, consulting, designation, event",
+    );
+    let max_krw = o.opt_u64("max_krw", probs);
+    let self_share_pct = o.opt_u64("self_share_pct", probs).and_then(|p| {
+        if p <= 100 {
+            Some(p as u8)
+        } else {
+            probs.push(
+                o.path_of("self_share_pct"),
+                format!("{p} is not a percentage (0 to 100)"),
+            );
+            None
+        }
+    });
+    let note = o.opt_text("note", probs);
+    Some(Support {
+        kind: kind?,
+        max_krw,
+        self_share_pct,
+        note,
+    })
+}
+
+fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
+    let status = code(
+        o,
+        "status",
+        probs,
+        WindowStatus::from_code,
+        "window status",
+        "confirmed, forecast, rolling, tba",
+    );
+    let mut months = Vec::new();
+    if let Some(list) = o.opt_arr("months", probs) {
+        for (i, m) in list.iter().enumerate() {
+            match m.as_u64() {
+                Some(n @ 1..=12) => {
+                    if !months.contains(&(n as u8)) {
+                        months.push(n as u8);
+                    }
+                }
+                _ => probs.push(
+                    index(&o.path_of("months"), i),
+                    format!("{m} is not a month (1 to 12)"),
+                ),
+            }
+        }
+    }
+    months.sort_unstable();
+    let year = o.opt_u64("year", probs).and_then(|y| {
+        if (1990..=2100).contains(&y) {
+            Some(y as i32)
+        } else {
+            probs.push(o.path_of("year"), format!("{y} is not a plausible year"));
+            None
+        }
+    });
+    let note = o.opt_text("note", probs);
+    let current = o.opt_obj("current", probs).and_then(|c| {
+        let from = c.req_str("from", probs).and_then(YearMonth::parse);
+        let to = c.req_str("to", probs).and_then(YearMonth::parse);
+        match (from, to) {
+            (Some(from), Some(to)) if from <= to => Some(CallPeriod { from, to }),
+            _ => {
+                probs.push(
+                    c.path.clone(),
+                    "expected {\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"} with from ≤ to",
+                );
+                None
+            }
+        }
+    });
+    let status = status?;
+    if matches!(status, WindowStatus::Confirmed | WindowStatus::Forecast)
+        && months.is_empty()
+        && current.is_none()
+    {
+        probs.push(
+            o.path_of("months"),
+            "a confirmed or forecast window needs at least one month",
+        );
+    }
+    if status == WindowStatus::Confirmed && year.is_none() && current.is_none() {
+        probs.push(
+            o.path_of("year"),
+            "a confirmed window needs the year it was confirmed for",
+        );
+    }
+    Some(Windows {
+        status,
+        months,
+        year,
+        note,
+        current,
+    })
+}
+
+fn read_link(path: &str, v: &Value, probs: &mut Problems) -> Option<Link> {
+    let o = Obj::new(path, v, probs)?;
+    let to = o.req_nonempty("to", probs);
+    let kind = code(
+        &o,
+        "kind",
+        probs,
+        LinkKind::from_code,
+        "link kind",
+        "prerequisite, follow_on, bonus, complement",
+    );
+    let source = o.req_nonempty("source", probs);
+    let note = o.opt_text("note", probs);
+    Some(Link {
+        to: to?.to_string(),
+        kind: kind?,
+        source: source?.to_string(),
+        note,
+    })
+}
+
+fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
+    let url = o.req_nonempty("url", probs).and_then(|u| {
+        if is_web_url(u) {
+            Some(u.to_string())
+        } else {
+            probs.push(
+                o.path_of("url"),
+                format!(
+                    "\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"
+                ),
+            );
+            None
+        }
+    });
+    let date = o.req_nonempty("date", probs).and_then(|d| {
+        if source_date_ok(d) {
+            Some(d.to_string())
+        } else {
+            probs.push(
+                o.path_of("date"),
+                format!("\"{d}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            );
+            None
+        }
+    });
+    let confidence = code(
+        o,
+        "confidence",
+        probs,
+        Confidence::from_code,
+        "confidence",
+        "confirmed, historical, uncertain",
+    );
+    let research_ref = o.opt_str("research_ref", probs).map(str::to_string);
+    let refs = match o.opt_arr("refs", probs) {
+        Some(list) => list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let n = r.as_u64();
+                if n.is_none() {
+                    probs.push(
+                        index(&o.path_of("refs"), i),
+                        format!("expected a reference number, found {}", type_name(r)),
+                    );
+                }
+                n
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let note = o.opt_str("note", probs).map(str::to_string);
+    Some(Provenance {
+        url: url?,
+        date: date?,
+        confidence: confidence?,
+        research_ref,
+        refs,
+        note,
+    })
+}
+
+fn source_date_ok(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && YearMonth::parse(&format!("{y}-{m}")).is_some(),
+        [y, m, day] => {
+            num(y, 4)
+                && YearMonth::parse(&format!("{y}-{m}")).is_some()
+                && num(day, 2)
+                && (1..=31).contains(&day.parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+/// Duplicate ids, links to missing programmes or to themselves, and cycles over the
+/// ordering links (prerequisite, follow_on), which would make any order impossible.
+fn check_ids_and_links(programmes: &[(usize, Programme)], probs: &mut Problems) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in programmes {
+        if let Some(prev) = first.insert(p.id.as_str(), *i) {
+            probs.push(
+                format!("programmes[{i}].id"),
+                format!("duplicate id \"{}\" (also at programmes[{prev}])", p.id),
+            );
+            first.insert(p.id.as_str(), prev);
+        }
+    }
+    let mut edges: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (i, p) in programmes {
+        let mut seen = HashSet::new();
+        for (j, l) in p.links.iter().enumerate() {
+            let path = format!("programmes[{i}].links[{j}].to");
+            if l.to == p.id {
+                probs.push(path, format!("\"{}\" links to itself", p.id));
+            } else if !first.contains_key(l.to.as_str()) {
+                probs.push(
+                    path,
+                    format!("links to \"{}\", which is not in the catalogue", l.to),
+                );
+            } else {
+                if !seen.insert((l.to.as_str(), l.kind)) {
+                    probs.push(
+                        format!("programmes[{i}].links[{j}]"),
+                        format!("repeats the {} link to \"{}\"", l.kind.code(), l.to),
+                    );
+                }
+                if l.kind.orders() {
+                    edges.entry(p.id.as_str()).or_default().push(l.to.as_str());
+                }
+            }
+        }
+    }
+    // Depth-first search with colours; each cycle reported once, by its members.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Colour {
+        White,
+        Grey,
+        Black,
+    }
+    let mut colour: HashMap<&str, Colour> = first.keys().map(|k| (*k, Colour::White)).collect();
+    let mut ids: Vec<&str> = first.keys().copied().collect();
+    ids.sort_by_key(|id| first[id]);
+    for start in ids {
+        if colour[start] != Colour::White {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut trail: Vec<&str> = vec![start];
+        colour.insert(start, Colour::Grey);
+        while let Some((node, next)) = stack.last_mut() {
+            let succ = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            if *next < succ.len() {
+                let s = succ[*next];
+                *next += 1;
+                match colour[s] {
+                    Colour::White => {
+                        colour.insert(s, Colour::Grey);
+                        stack.push((s, 0));
+                        trail.push(s);
+                    }
+                    Colour::Grey => {
+                        let from = trail.iter().position(|t| *t == s).unwrap_or(0);
+                        let mut cycle: Vec<&str> = trail[from..].to_vec();
+                        cycle.push(s);
+                        let at = first[s];
+                        probs.push(
+                            format!("programmes[{at}].links"),
+                            format!(
+                                "the prerequisite/follow_on links form a cycle: {}",
+                                cycle.join(" → ")
+                            ),
+                        );
+                    }
+                    Colour::Black => {}
+                }
+            } else {
+                colour.insert(node, Colour::Black);
+                stack.pop();
+                trail.pop();
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The closed code lists of the profile and plan contracts (spec/formats.md), with
+//! their Korean and English labels.
+
+use serde::{Deserialize, Serialize};
+
+/// Defines a code enum: its JSON code, Korean label and English label.
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($var:ident = $code:literal, $ko:literal, $en:literal;)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $var,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var,)*];
+            /// What the list is called in messages ("region", "goal", …).
+            pub const WHAT: &'static str = $what;
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$var => $code,)* }
+            }
+            pub fn ko(self) -> &'static str {
+                match self { $($name::$var => $ko,)* }
+            }
+            pub fn en(self) -> &'static str {
+                match self { $($name::$var => $en,)* }
+            }
+            pub fn label(self, lang: crate::text::Lang) -> &'static str {
+                match lang { crate::text::Lang::Ko => self.ko(), crate::text::Lang::En => self.en() }
+            }
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$var),)* _ => None }
+            }
+            /// "seoul, busan, …" for error messages.
+            pub fn expected() -> String {
+                [$($code,)*].join(", ")
+            }
+        }
+    };
+}
+
+codes!(
+    /// The 17 시·도.
+    Region, "region" {
+    Seoul = "seoul", "서울", "Seoul";
+    Busan = "busan", "부산", "Busan";
+    Daegu = "daegu", "대구", "Daegu";
+    Incheon = "incheon", "인천", "Incheon";
+    Gwangju = "gwangju", "광주", "Gwangju";
+    Daejeon = "daejeon", "대전", "Daejeon";
+    Ulsan = "ulsan", "울산", "Ulsan";
+    Sejong = "sejong", "세종", "Sejong";
+    Gyeonggi = "gyeonggi", "경기", "Gyeonggi";
+    Gangwon = "gangwon", "강원", "Gangwon";
+    Chungbuk = "chungbuk", "충북", "North Chungcheong";
+    Chungnam = "chungnam", "충남", "South Chungcheong";
+    Jeonbuk = "jeonbuk", "전북", "North Jeolla";
+    Jeonnam = "jeonnam", "전남", "South Jeolla";
+    Gyeongbuk = "gyeongbuk", "경북", "North Gyeongsang";
+    Gyeongnam = "gyeongnam", "경남", "South Gyeongsang";
+    Jeju = "jeju", "제주", "Jeju";
+});
+
+codes!(
+    /// The 14 뿌리기술 (research/programmes.md §4).
+    RootTech, "root technology" {
+    Casting = "casting", "주조", "casting";
+    Mold = "mold", "금형", "moulds and dies";
+    Forming = "forming", "소성가공", "forming";
+    Welding = "welding", "용접·접합", "welding and joining";
+    SurfaceTreatment = "surface_treatment", "표면처리", "surface treatment";
+    HeatTreatment = "heat_treatment", "열처리", "heat treatment";
+    InjectionPress = "injection_press", "사출·프레스", "injection moulding and pressing";
+    PrecisionMachining = "precision_machining", "정밀가공", "precision machining";
+    AdditiveManufacturing = "additive_manufacturing", "적층제조", "additive manufacturing";
+    IndustrialFilmPaper = "industrial_film_paper", "산업용 필름·지류", "industrial film and paper";
+    Robotics = "robotics", "로봇", "robotics";
+    Sensors = "sensors", "센서", "sensors";
+    IndustrialSoftware = "industrial_software", "산업지능형 소프트웨어", "industrial intelligent software";
+    EngineeringDesign = "engineering_design", "엔지니어링 설계", "engineering design";
+});
+
+codes!(
+    /// Certifications and designations a firm can hold.
+    Certification, "certification" {
+    Venture = "venture", "벤처기업", "venture company";
+    Innobiz = "innobiz", "이노비즈", "Inno-Biz";
+    Mainbiz = "mainbiz", "메인비즈", "Main-Biz";
+    RndCenter = "rnd_center", "기업부설연구소·연구개발전담부서", "corporate R&D centre or R&D department";
+    RootCompany = "root_company", "뿌리기업 확인서", "root-industry firm confirmation";
+    RootSpecialist = "root_specialist", "뿌리기술 전문기업", "root-technology specialist firm";
+    Iso9001 = "iso9001", "ISO 9001", "ISO 9001";
+    Iso14001 = "iso14001", "ISO 14001", "ISO 14001";
+    GlobalSmallGiant = "global_small_giant", "글로벌 강소기업", "global small giant";
+    WorldClass = "world_class", "월드클래스 기업", "World Class firm";
+});
+
+codes!(
+    /// What the firm wants help with; also the plan's step categories.
+    Goal, "goal" {
+    Rnd = "rnd", "연구개발(R&D)", "R&D";
+    Automation = "automation", "자동화·스마트공장", "automation and smart factory";
+    Digital = "digital", "디지털 전환", "digital transformation";
+    Certification = "certification", "인증", "certification";
+    Finance = "finance", "자금·보증", "finance and guarantees";
+    Export = "export", "수출", "export";
+    Sales = "sales", "판로·판매", "sales and market access";
+    Growth = "growth", "성장·도약", "growth";
+});
+
+codes!(
+    /// Markets a firm wants to enter.
+    Market, "target market" {
+    Eu = "eu", "유럽연합", "EU";
+    Us = "us", "미국", "USA";
+    Cn = "cn", "중국", "China";
+    Jp = "jp", "일본", "Japan";
+    Asean = "asean", "아세안", "ASEAN";
+    India = "india", "인도", "India";
+    MiddleEast = "middle_east", "중동", "Middle East";
+    LatinAmerica = "latin_america", "중남미", "Latin America";
+    Other = "other", "기타", "other";
+});
+
+codes!(
+    /// 스마트공장 수준.
+    SmartFactoryLevel, "smart-factory level" {
+    None = "none", "없음", "none";
+    Basic = "basic", "기초", "basic";
+    Intermediate = "intermediate", "중간", "intermediate";
+    Advanced = "advanced", "고도화", "advanced";
+});
+
+codes!(
+    /// Size classes of the 중소기업기본법 and 중견기업법.
+    SizeClass, "size class" {
+    Micro = "micro", "소상공인", "micro business";
+    Small = "small", "소기업", "small firm";
+    Medium = "medium", "중기업", "medium firm";
+    Midsize = "midsize", "중견기업", "mid-sized firm";
+    Large = "large", "대기업", "large firm";
+});
+
+/// The plan's step categories are the goal codes.
+pub type Category = Goal;
+
+/// A ministry's name for display, from its short code.
+pub fn ministry_label(code: &str, lang: crate::text::Lang) -> String {
+    use crate::text::Lang;
+    let (ko, en) = match code {
+        "MOTIE" => ("산업통상자원부", "Ministry of Trade, Industry and Energy"),
+        "MSS" => ("중소벤처기업부", "Ministry of SMEs and Startups"),
+        "FSC" => ("금융위원회", "Financial Services Commission"),
+        "PPS" => ("조달청", "Public Procurement Service"),
+        "LOCAL" => ("지방자치단체", "local government"),
+        _ => return code.to_string(),
+    };
+    match lang {
+        Lang::Ko => ko.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// Short ministry name for cards ("산업부", "중기부").
+pub fn ministry_short(code: &str, lang: crate::text::Lang) -> String {
+    use crate::text::Lang;
+    match (code, lang) {
+        ("MOTIE", Lang::Ko) => "산업부".into(),
+        ("MSS", Lang::Ko) => "중기부".into(),
+        ("FSC", Lang::Ko) => "금융위".into(),
+        ("PPS", Lang::Ko) => "조달청".into(),
+        _ => code.to_string(),
+    }
+}

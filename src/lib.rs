@@ -1,0 +1,25 @@
+//! Gachi (같이): a pathway planner through Korean MOTIE and MSS support programmes.
+//!
+//! The core (`catalogue`, `profile`, `matcher`, `plan`) is pure: no egui, no file
+//! I/O, no clock. `files` does the I/O, `cli` the command line, `view` the desktop app.
+#![forbid(unsafe_code)]
+
+pub mod catalogue;
+pub mod cli;
+pub mod codes;
+pub mod files;
+pub mod json_read;
+pub mod matcher;
+pub mod month;
+pub mod plan;
+pub mod profile;
+pub mod text;
+pub mod view;
+
+pub use catalogue::Catalogue;
+pub use month::YearMonth;
+pub use plan::Plan;
+pub use profile::FirmProfile;
+
+/// "gachi 0.1.0", written into every plan.
+pub const GENERATED_BY: &str = concat!("gachi ", env!("CARGO_PKG_VERSION"));

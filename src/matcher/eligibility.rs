@@ -1,0 +1,500 @@
+//! Tri-state eligibility: one reason per criterion, in Korean and English.
+
+use crate::catalogue::{Criterion, Programme};
+use crate::codes::SizeClass;
+use crate::month::YearMonth;
+use crate::profile::{FirmProfile, SizeAssessment};
+use crate::text::{Text, krw_en, krw_ko};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+/// Why one criterion passed, failed or could not be decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub criterion: String,
+    pub outcome: Outcome,
+    pub ko: String,
+    pub en: String,
+}
+
+impl Reason {
+    fn new(
+        criterion: &str,
+        outcome: Outcome,
+        ko: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        Reason {
+            criterion: criterion.to_string(),
+            outcome,
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn text(&self) -> Text {
+        Text::new(self.ko.clone(), self.en.clone())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// Every criterion passed.
+    Eligible,
+    /// None failed; at least one unknown or not machine-checkable.
+    Verify,
+    /// At least one failed.
+    NotEligible,
+}
+
+impl Eligibility {
+    pub fn code(self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "eligible",
+            Eligibility::Verify => "verify",
+            Eligibility::NotEligible => "not_eligible",
+        }
+    }
+
+    pub fn of(reasons: &[Reason]) -> Self {
+        if reasons.iter().any(|r| r.outcome == Outcome::Fail) {
+            Eligibility::NotEligible
+        } else if reasons.iter().any(|r| r.outcome == Outcome::Unknown) {
+            Eligibility::Verify
+        } else {
+            Eligibility::Eligible
+        }
+    }
+}
+
+/// Facts derived once per profile and month, shared by every programme's check.
+pub struct FirmFacts<'a> {
+    pub profile: &'a FirmProfile,
+    pub as_of: YearMonth,
+    pub size: SizeAssessment,
+    /// Business age in whole years as (fewest, most).
+    pub age: Option<(i64, i64)>,
+}
+
+impl<'a> FirmFacts<'a> {
+    pub fn new(profile: &'a FirmProfile, as_of: YearMonth) -> Self {
+        FirmFacts {
+            profile,
+            as_of,
+            size: profile.size_at(as_of),
+            age: profile.founded.map(|f| f.age_at(as_of)),
+        }
+    }
+}
+
+fn range_ko(min: Option<u64>, max: Option<u64>, unit: &dyn Fn(u64) -> String) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{}~{}", unit(a), unit(b)),
+        (Some(a), None) => format!("{} 이상", unit(a)),
+        (None, Some(b)) => format!("{} 이하", unit(b)),
+        (None, None) => "제한 없음".to_string(),
+    }
+}
+
+fn range_en(min: Option<u64>, max: Option<u64>, unit: &dyn Fn(u64) -> String) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{} to {}", unit(a), unit(b)),
+        (Some(a), None) => format!("at least {}", unit(a)),
+        (None, Some(b)) => format!("at most {}", unit(b)),
+        (None, None) => "no limit".to_string(),
+    }
+}
+
+fn in_range(v: u64, min: Option<u64>, max: Option<u64>) -> bool {
+    min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
+}
+
+fn join_labels<T: Copy>(items: &[T], f: impl Fn(T) -> &'static str, sep: &str) -> String {
+    items.iter().map(|i| f(*i)).collect::<Vec<_>>().join(sep)
+}
+
+/// Evaluates one criterion against the firm.
+pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
+    let p = f.profile;
+    match c {
+        Criterion::Employees { min, max } => {
+            let want_ko = range_ko(*min, *max, &|n| format!("{n}명"));
+            let want_en = range_en(*min, *max, &|n| format!("{n}"));
+            match p.employees {
+                None => Reason::new(
+                    "employees",
+                    Outcome::Unknown,
+                    format!("상시근로자 수를 몰라 확인이 필요합니다 (요건: {want_ko})."),
+                    format!(
+                        "Number of employees unknown: to verify (required: {want_en} employees)."
+                    ),
+                ),
+                Some(n) if in_range(n, *min, *max) => Reason::new(
+                    "employees",
+                    Outcome::Pass,
+                    format!("상시근로자 {n}명으로 {want_ko} 요건을 충족합니다."),
+                    format!("{n} employees, within the required {want_en}."),
+                ),
+                Some(n) => Reason::new(
+                    "employees",
+                    Outcome::Fail,
+                    format!("상시근로자 {n}명으로 {want_ko} 요건에 맞지 않습니다."),
+                    format!("{n} employees, outside the required {want_en}."),
+                ),
+            }
+        }
+        Criterion::Revenue { min, max } => {
+            let want_ko = range_ko(*min, *max, &krw_ko);
+            let want_en = range_en(*min, *max, &krw_en);
+            match p.revenue_krw {
+                None => Reason::new(
+                    "revenue_krw",
+                    Outcome::Unknown,
+                    format!("매출액을 몰라 확인이 필요합니다 (요건: {want_ko})."),
+                    format!("Sales unknown: to verify (required: {want_en})."),
+                ),
+                Some(r) if in_range(r, *min, *max) => Reason::new(
+                    "revenue_krw",
+                    Outcome::Pass,
+                    format!("매출액 {}으로 {want_ko} 요건을 충족합니다.", krw_ko(r)),
+                    format!("Sales of {}, within the required {want_en}.", krw_en(r)),
+                ),
+                Some(r) => Reason::new(
+                    "revenue_krw",
+                    Outcome::Fail,
+                    format!("매출액 {}으로 {want_ko} 요건에 맞지 않습니다.", krw_ko(r)),
+                    format!("Sales of {}, outside the required {want_en}.", krw_en(r)),
+                ),
+            }
+        }
+        Criterion::BusinessAge {
+            min_years,
+            max_years,
+        } => {
+            let want_ko = range_ko(*min_years, *max_years, &|n| format!("{n}년"));
+            let want_en = range_en(*min_years, *max_years, &|n| format!("{n} years"));
+            match f.age {
+                None => Reason::new(
+                    "founded",
+                    Outcome::Unknown,
+                    format!("설립 시기를 몰라 업력 확인이 필요합니다 (요건: 업력 {want_ko})."),
+                    format!(
+                        "Founding date unknown: business age to verify (required: {want_en} in business)."
+                    ),
+                ),
+                Some((lo, hi)) => {
+                    let ok = |y: i64| in_range(y.max(0) as u64, *min_years, *max_years);
+                    let age_ko = if lo == hi {
+                        format!("{lo}년")
+                    } else {
+                        format!("{lo}~{hi}년")
+                    };
+                    let age_en = if lo == hi {
+                        format!("{lo} years")
+                    } else {
+                        format!("{lo} to {hi} years")
+                    };
+                    if ok(lo) && ok(hi) {
+                        Reason::new(
+                            "founded",
+                            Outcome::Pass,
+                            format!("업력 {age_ko}으로 {want_ko} 요건을 충족합니다."),
+                            format!("{age_en} in business, within the required {want_en}."),
+                        )
+                    } else if !ok(lo) && !ok(hi) {
+                        Reason::new(
+                            "founded",
+                            Outcome::Fail,
+                            format!("업력 {age_ko}으로 {want_ko} 요건에 맞지 않습니다."),
+                            format!("{age_en} in business, outside the required {want_en}."),
+                        )
+                    } else {
+                        Reason::new(
+                            "founded",
+                            Outcome::Unknown,
+                            format!(
+                                "설립 연도만 알아 업력이 {age_ko}입니다. 설립 월을 확인해야 합니다 (요건: {want_ko})."
+                            ),
+                            format!(
+                                "Only the founding year is known, so the firm is {age_en} old: the month decides (required: {want_en})."
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+        Criterion::SizeClass { any_of } => {
+            let want_ko = join_labels(any_of, SizeClass::ko, "·");
+            let want_en = join_labels(any_of, SizeClass::en, ", ");
+            let possible = &f.size.possible;
+            let all_in = possible.iter().all(|c| any_of.contains(c));
+            let none_in = possible.iter().all(|c| !any_of.contains(c));
+            let is_ko = join_labels(possible, SizeClass::ko, " 또는 ");
+            let is_en = join_labels(possible, SizeClass::en, " or ");
+            if all_in {
+                Reason::new(
+                    "size_class",
+                    Outcome::Pass,
+                    format!("기업 규모({is_ko})가 지원 대상({want_ko})에 해당합니다."),
+                    format!("The firm's size ({is_en}) is among those supported ({want_en})."),
+                )
+            } else if none_in {
+                Reason::new(
+                    "size_class",
+                    Outcome::Fail,
+                    format!("기업 규모({is_ko})가 지원 대상({want_ko})이 아닙니다."),
+                    format!("The firm's size ({is_en}) is not among those supported ({want_en})."),
+                )
+            } else if f.size.possible.len() == SizeClass::ALL.len() {
+                Reason::new(
+                    "size_class",
+                    Outcome::Unknown,
+                    format!(
+                        "매출액·업종·근로자 수를 몰라 기업 규모를 확인해야 합니다 (대상: {want_ko})."
+                    ),
+                    format!(
+                        "Sales, industry or employees unknown: size to verify (supported: {want_en})."
+                    ),
+                )
+            } else {
+                Reason::new(
+                    "size_class",
+                    Outcome::Unknown,
+                    format!("기업 규모가 {is_ko}일 수 있어 확인이 필요합니다 (대상: {want_ko})."),
+                    format!("The firm may be {is_en}: to verify (supported: {want_en})."),
+                )
+            }
+        }
+        Criterion::Region { any_of } => {
+            let want_ko = join_labels(any_of, crate::codes::Region::ko, "·");
+            let want_en = join_labels(any_of, crate::codes::Region::en, ", ");
+            match p.region {
+                None => Reason::new(
+                    "region",
+                    Outcome::Unknown,
+                    format!("본사 소재지를 몰라 확인이 필요합니다 (대상 지역: {want_ko})."),
+                    format!("Head-office region unknown: to verify (regions: {want_en})."),
+                ),
+                Some(r) if any_of.contains(&r) => Reason::new(
+                    "region",
+                    Outcome::Pass,
+                    format!("본사가 {}에 있어 대상 지역에 해당합니다.", r.ko()),
+                    format!("Head office in {}, a supported region.", r.en()),
+                ),
+                Some(r) => Reason::new(
+                    "region",
+                    Outcome::Fail,
+                    format!("본사가 {}에 있어 대상 지역({want_ko})이 아닙니다.", r.ko()),
+                    format!(
+                        "Head office in {}, not a supported region ({want_en}).",
+                        r.en()
+                    ),
+                ),
+            }
+        }
+        Criterion::Ksic { prefixes } => {
+            let want = prefixes.join(", ");
+            let manufacturing_only = prefixes.iter().all(|p| p == "C");
+            let (want_ko, want_en) = if manufacturing_only {
+                (
+                    "제조업(C)".to_string(),
+                    "manufacturing (KSIC C)".to_string(),
+                )
+            } else {
+                (format!("업종 {want}"), format!("KSIC {want}"))
+            };
+            match &p.ksic {
+                None => Reason::new(
+                    "ksic",
+                    Outcome::Unknown,
+                    format!("업종을 몰라 확인이 필요합니다 (대상: {want_ko})."),
+                    format!("Industry unknown: to verify (supported: {want_en})."),
+                ),
+                Some(k) if prefixes.iter().any(|pre| k.starts_with(pre.as_str())) => Reason::new(
+                    "ksic",
+                    Outcome::Pass,
+                    format!("업종({k})이 지원 대상({want_ko})에 해당합니다."),
+                    format!("Industry {k} is supported ({want_en})."),
+                ),
+                Some(k) => Reason::new(
+                    "ksic",
+                    Outcome::Fail,
+                    format!("업종({k})이 지원 대상({want_ko})이 아닙니다."),
+                    format!("Industry {k} is not supported ({want_en})."),
+                ),
+            }
+        }
+        Criterion::RootTechnology { any_of } => {
+            let (want_ko, want_en) = if any_of.is_empty() {
+                (
+                    "뿌리기술(14개 중 하나)".to_string(),
+                    "a root technology (any of the 14)".to_string(),
+                )
+            } else {
+                (
+                    join_labels(any_of, crate::codes::RootTech::ko, "·"),
+                    join_labels(any_of, crate::codes::RootTech::en, ", "),
+                )
+            };
+            match &p.root_technologies {
+                None => Reason::new(
+                    "root_technologies",
+                    Outcome::Unknown,
+                    format!("뿌리기술 사용 여부를 몰라 확인이 필요합니다 (대상: {want_ko})."),
+                    format!("Root technologies unknown: to verify (required: {want_en})."),
+                ),
+                Some(have) => {
+                    let hit: Vec<_> = have
+                        .iter()
+                        .copied()
+                        .filter(|t| any_of.is_empty() || any_of.contains(t))
+                        .collect();
+                    if let Some(first) = hit.first() {
+                        Reason::new(
+                            "root_technologies",
+                            Outcome::Pass,
+                            format!(
+                                "뿌리기술({})을 사용하는 기업으로 요건을 충족합니다.",
+                                first.ko()
+                            ),
+                            format!("Works in a root technology ({}), as required.", first.en()),
+                        )
+                    } else {
+                        Reason::new(
+                            "root_technologies",
+                            Outcome::Fail,
+                            format!("대상 뿌리기술({want_ko})을 사용하지 않습니다."),
+                            format!("Does not work in the required root technology ({want_en})."),
+                        )
+                    }
+                }
+            }
+        }
+        Criterion::Certification { any_of } => {
+            let want_ko = join_labels(any_of, crate::codes::Certification::ko, " 또는 ");
+            let want_en = join_labels(any_of, crate::codes::Certification::en, " or ");
+            match &p.certifications {
+                None => Reason::new(
+                    "certifications",
+                    Outcome::Unknown,
+                    format!("보유 인증을 몰라 확인이 필요합니다 (필요: {want_ko})."),
+                    format!("Certifications unknown: to verify (needs: {want_en})."),
+                ),
+                Some(have) => match have.iter().find(|c| any_of.contains(c)) {
+                    Some(c) => Reason::new(
+                        "certifications",
+                        Outcome::Pass,
+                        format!("{}을(를) 보유하여 요건을 충족합니다.", c.ko()),
+                        format!("Holds {}, as required.", c.en()),
+                    ),
+                    None => Reason::new(
+                        "certifications",
+                        Outcome::Fail,
+                        format!("{want_ko}이(가) 필요하지만 보유하지 않았습니다."),
+                        format!("Needs {want_en}, which the firm does not hold."),
+                    ),
+                },
+            }
+        }
+        Criterion::Exporting { value } => {
+            let (want_ko, want_en) = if *value {
+                ("수출 중인 기업", "firms that export")
+            } else {
+                ("아직 수출하지 않는 기업", "firms that do not export yet")
+            };
+            match p.exporting {
+                None => Reason::new(
+                    "exporting",
+                    Outcome::Unknown,
+                    format!("수출 여부를 몰라 확인이 필요합니다 (대상: {want_ko})."),
+                    format!("Export status unknown: to verify (for {want_en})."),
+                ),
+                Some(e) if e == *value => Reason::new(
+                    "exporting",
+                    Outcome::Pass,
+                    format!("{want_ko} 대상이며 이에 해당합니다."),
+                    format!("For {want_en}; the firm is one."),
+                ),
+                Some(_) => Reason::new(
+                    "exporting",
+                    Outcome::Fail,
+                    format!("{want_ko}만 대상이라 해당하지 않습니다."),
+                    format!("Only for {want_en}; the firm is not one."),
+                ),
+            }
+        }
+        Criterion::SmartFactoryLevel { any_of } => {
+            let want_ko = join_labels(any_of, crate::codes::SmartFactoryLevel::ko, "·");
+            let want_en = join_labels(any_of, crate::codes::SmartFactoryLevel::en, ", ");
+            match p.smart_factory_level {
+                None => Reason::new(
+                    "smart_factory_level",
+                    Outcome::Unknown,
+                    format!("스마트공장 수준을 몰라 확인이 필요합니다 (대상: {want_ko})."),
+                    format!("Smart-factory level unknown: to verify (for: {want_en})."),
+                ),
+                Some(l) if any_of.contains(&l) => Reason::new(
+                    "smart_factory_level",
+                    Outcome::Pass,
+                    format!("스마트공장 수준({})이 대상에 해당합니다.", l.ko()),
+                    format!("Smart-factory level ({}) is supported.", l.en()),
+                ),
+                Some(l) => Reason::new(
+                    "smart_factory_level",
+                    Outcome::Fail,
+                    format!("스마트공장 수준({})이 대상({want_ko})이 아닙니다.", l.ko()),
+                    format!(
+                        "Smart-factory level ({}) is not supported ({want_en}).",
+                        l.en()
+                    ),
+                ),
+            }
+        }
+        Criterion::Manual { ko, en } => Reason::new(
+            "manual",
+            Outcome::Unknown,
+            format!("공고문에서 직접 확인: {ko}"),
+            format!("Check in the official notice: {en}"),
+        ),
+    }
+}
+
+/// Every criterion of a programme, in catalogue order.
+pub fn evaluate_programme(p: &Programme, f: &FirmFacts) -> Vec<Reason> {
+    p.criteria.iter().map(|c| evaluate(c, f)).collect()
+}
+
+/// A prerequisite that cannot be met blocks the programme.
+pub fn prerequisite_reason(name: &Text, outcome: Outcome) -> Reason {
+    match outcome {
+        Outcome::Pass => Reason::new(
+            "prerequisite",
+            Outcome::Pass,
+            format!("선행 사업 '{}'을(를) 이미 받았습니다.", name.ko),
+            format!("The prerequisite '{}' has been received.", name.en),
+        ),
+        Outcome::Unknown => Reason::new(
+            "prerequisite",
+            Outcome::Unknown,
+            format!("먼저 '{}'을(를) 받아야 합니다 (계획에 포함).", name.ko),
+            format!("'{}' must come first (included in the plan).", name.en),
+        ),
+        Outcome::Fail => Reason::new(
+            "prerequisite",
+            Outcome::Fail,
+            format!("먼저 받아야 하는 '{}'의 요건을 충족하지 못합니다.", name.ko),
+            format!(
+                "The firm does not qualify for '{}', which must come first.",
+                name.en
+            ),
+        ),
+    }
+}

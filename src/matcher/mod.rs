@@ -1,0 +1,10 @@
+//! The matcher: eligibility, pathway and schedule. Pure functions of
+//! (catalogue, profile, month).
+
+mod eligibility;
+mod pathway;
+mod schedule;
+
+pub use eligibility::{Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme};
+pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
+pub use schedule::{Placement, WindowState, default_duration, place};

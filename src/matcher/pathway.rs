@@ -1,0 +1,638 @@
+//! From eligibility to a pathway: which programmes to use, in what order, when.
+//!
+//! 1. Every programme is checked (tri-state, one reason per criterion).
+//! 2. Those that serve the firm's goals compete within their `purpose`; the best fit
+//!    wins (eligible over to-verify, targeted over generic, linked into a joint
+//!    pathway over standalone). At most `PER_CATEGORY` winners per category, so a
+//!    plan stays a path and not a list.
+//! 3. Prerequisites of chosen steps are added.
+//! 4. Steps are ordered by their links (prerequisite, follow_on, bonus), and where no
+//!    link decides, by the default stage order; then placed on application windows.
+
+use super::eligibility::{
+    Eligibility, FirmFacts, Outcome, Reason, evaluate_programme, prerequisite_reason,
+};
+use super::schedule::place;
+use crate::catalogue::{Catalogue, LinkKind, Programme};
+use crate::codes::Goal;
+use crate::month::YearMonth;
+use crate::plan::{
+    AlsoEligible, CatalogueRef, NotEligible, PLAN_FORMAT, Plan, Step, StepLink, StepSupport, Totals,
+};
+use crate::profile::{FirmProfile, Tri};
+use crate::text::Text;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+/// How many programmes of one category a plan recommends at most.
+pub const PER_CATEGORY: usize = 2;
+
+/// What the matcher concluded about one programme.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub reasons: Vec<Reason>,
+    pub eligibility: Eligibility,
+    pub received: bool,
+}
+
+/// Checks every programme, including prerequisites (in link order, so a chain of
+/// prerequisites is decided front to back).
+pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
+    let received: HashSet<&str> = facts.profile.received.iter().map(String::as_str).collect();
+    let mut out: Vec<Assessment> = cat
+        .programmes
+        .iter()
+        .map(|p| {
+            let reasons = evaluate_programme(p, facts);
+            let holds = p.grants.is_some_and(|g| {
+                facts
+                    .profile
+                    .certifications
+                    .as_ref()
+                    .is_some_and(|c| c.contains(&g))
+            });
+            Assessment {
+                eligibility: Eligibility::of(&reasons),
+                reasons,
+                received: holds || received.contains(p.id.as_str()),
+            }
+        })
+        .collect();
+    if cat.has_prerequisites {
+        for &i in &cat.link_order {
+            let p = &cat.programmes[i];
+            for l in p.links.iter().filter(|l| l.kind == LinkKind::Prerequisite) {
+                let Some(j) = cat.position(&l.to) else {
+                    continue;
+                };
+                let outcome = if out[i].received {
+                    Outcome::Pass
+                } else if out[i].eligibility == Eligibility::NotEligible {
+                    Outcome::Fail
+                } else {
+                    Outcome::Unknown
+                };
+                out[j].reasons.push(prerequisite_reason(&p.name, outcome));
+                out[j].eligibility = Eligibility::of(&out[j].reasons);
+            }
+        }
+    }
+    out
+}
+
+/// How a programme relates to the firm's goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relevance {
+    /// Its category is one of the goals (or the firm chose no goals).
+    Primary,
+    /// It also serves one of the goals, beside its own category.
+    Secondary,
+    None,
+}
+
+/// Points that make a programme the better choice; see `fit`.
+const ELIGIBLE_POINTS: i64 = 30;
+const PASSED_POINTS: i64 = 8;
+const UNKNOWN_POINTS: i64 = -10;
+const TARGETED_POINTS: i64 = 20;
+const ROBOT_POINTS: i64 = 30;
+const ORDER_LINK_POINTS: i64 = 30;
+const BONUS_LINK_POINTS: i64 = 15;
+const CROSS_MINISTRY_POINTS: i64 = 10;
+const UMBRELLA_POINTS: i64 = -30;
+/// A programme that serves a goal only on the side must be a strong fit.
+const SECONDARY_POINTS: i64 = -50;
+/// Below this, a programme is too doubtful to recommend as a step.
+const MIN_FIT: i64 = 0;
+
+/// A candidate's fit, higher is better, with the reasons a person would accept.
+struct Fit {
+    score: i64,
+    why: Vec<Text>,
+}
+
+/// Scores a programme: eligible over to-verify, targeted at this kind of firm over
+/// generic, and linked into a joint pathway with `partners` (programmes that may be
+/// in the plan) over standalone.
+fn fit(
+    cat: &Catalogue,
+    i: usize,
+    a: &Assessment,
+    facts: &FirmFacts,
+    relevance: Relevance,
+    partners: &[bool],
+) -> Fit {
+    let p = &cat.programmes[i];
+    let prof = facts.profile;
+    let mut score = 0i64;
+    let mut why = Vec::new();
+    let passed = a
+        .reasons
+        .iter()
+        .filter(|r| r.outcome == Outcome::Pass)
+        .count() as i64;
+    let unknown = a
+        .reasons
+        .iter()
+        .filter(|r| r.outcome == Outcome::Unknown)
+        .count() as i64;
+    if a.eligibility == Eligibility::Eligible {
+        score += ELIGIBLE_POINTS;
+        why.push(Text::new(
+            "모든 조건을 충족합니다.",
+            "Meets every condition.",
+        ));
+    } else {
+        why.push(Text::new(
+            format!("조건 {passed}개 충족, {unknown}개는 확인이 필요합니다."),
+            format!("{passed} condition(s) met, {unknown} to verify."),
+        ));
+    }
+    score += passed * PASSED_POINTS + unknown * UNKNOWN_POINTS;
+    // Programmes made for this kind of firm; the most specific match counts once.
+    let robot_firm = prof
+        .root_technologies
+        .as_ref()
+        .is_some_and(|t| t.contains(&crate::codes::RootTech::Robotics));
+    let root_firm = prof
+        .root_technologies
+        .as_ref()
+        .is_some_and(|t| !t.is_empty());
+    let targets = [
+        (
+            p.has_tag("robot") && robot_firm,
+            ROBOT_POINTS,
+            Text::new("로봇 기업을 위한 사업입니다.", "Made for robot firms."),
+        ),
+        (
+            p.has_tag("micro_manufacturer") && prof.is_micro_manufacturer() == Tri::Yes,
+            TARGETED_POINTS,
+            Text::new(
+                "소공인(10명 미만 제조업)을 위한 사업입니다.",
+                "Made for micro-manufacturers (fewer than 10 employees).",
+            ),
+        ),
+        (
+            p.has_tag("root_industry") && root_firm,
+            TARGETED_POINTS,
+            Text::new(
+                "뿌리기술 기업을 위한 사업입니다.",
+                "Made for root-technology firms.",
+            ),
+        ),
+        (
+            p.has_tag("export") && prof.exporting == Some(true),
+            TARGETED_POINTS / 2,
+            Text::new(
+                "수출하는 기업에 맞는 사업입니다.",
+                "Suits a firm that exports.",
+            ),
+        ),
+        (
+            p.has_tag("startup") && facts.age.is_some_and(|(_, hi)| hi < 7),
+            TARGETED_POINTS / 2,
+            Text::new(
+                "창업 7년 미만 기업을 위한 사업입니다.",
+                "Made for firms under seven years old.",
+            ),
+        ),
+    ];
+    if let Some((_, points, _)) = targets.iter().filter(|t| t.0).max_by_key(|t| t.1) {
+        score += points;
+    }
+    why.extend(targets.into_iter().filter(|t| t.0).map(|t| t.2));
+    if p.has_tag("umbrella") {
+        score += UMBRELLA_POINTS;
+    }
+    if relevance == Relevance::Secondary {
+        score += SECONDARY_POINTS;
+    }
+    // A joint pathway: one link in and one link out count (a step in the middle of a
+    // chain is worth more than an end), however many partners there are.
+    let mut cross = None;
+    let mut best_in = 0;
+    let mut best_out = 0;
+    let mut weigh = |j: usize, kind: LinkKind, best: &mut i64| {
+        if j == i || !partners[j] {
+            return;
+        }
+        let q = &cat.programmes[j];
+        let mut points = match kind {
+            LinkKind::Prerequisite | LinkKind::FollowOn => ORDER_LINK_POINTS,
+            LinkKind::Bonus => BONUS_LINK_POINTS,
+            LinkKind::Complement => return,
+        };
+        if q.ministry != p.ministry {
+            points += CROSS_MINISTRY_POINTS;
+            cross.get_or_insert(q.name.clone());
+        }
+        *best = (*best).max(points);
+    };
+    for l in &p.links {
+        if let Some(j) = cat.position(&l.to) {
+            weigh(j, l.kind, &mut best_out);
+        }
+    }
+    for &(j, kind) in &cat.incoming[i] {
+        weigh(j, kind, &mut best_in);
+    }
+    score += best_in + best_out;
+    if let Some(n) = cross {
+        why.push(Text::new(
+            format!(
+                "다른 부처의 '{}'와(과) 이어지는 부처 연계 경로입니다.",
+                n.ko
+            ),
+            format!(
+                "Part of a joint pathway with '{}' of another ministry.",
+                n.en
+            ),
+        ));
+    }
+    Fit { score, why }
+}
+
+/// The programmes a round of selection picked, and why the others were left out.
+struct Selection {
+    chosen: Vec<usize>,
+    fits: HashMap<usize, Fit>,
+    best_of_purpose: HashMap<String, usize>,
+    cut: HashSet<usize>,
+    weak: HashSet<usize>,
+}
+
+/// Best fit per purpose, then at most `PER_CATEGORY` per category, best first.
+fn select(
+    cat: &Catalogue,
+    assessed: &[Assessment],
+    facts: &FirmFacts,
+    relevance: &[Relevance],
+    usable: &[bool],
+    partners: &[bool],
+) -> Selection {
+    let mut fits: HashMap<usize, Fit> = HashMap::new();
+    let mut best_of_purpose: HashMap<String, usize> = HashMap::new();
+    for i in 0..cat.programmes.len() {
+        if !usable[i] || relevance[i] == Relevance::None {
+            continue;
+        }
+        let f = fit(cat, i, &assessed[i], facts, relevance[i], partners);
+        let purpose = &cat.programmes[i].purpose;
+        let better = match best_of_purpose.get(purpose) {
+            Some(&b) => f.score > fits[&b].score,
+            None => true,
+        };
+        fits.insert(i, f);
+        if better {
+            best_of_purpose.insert(purpose.clone(), i);
+        }
+    }
+    let mut winners: Vec<usize> = best_of_purpose.values().copied().collect();
+    winners.sort_by_key(|&i| (Reverse(fits[&i].score), i));
+    let mut per_category: HashMap<Goal, usize> = HashMap::new();
+    let mut chosen = Vec::new();
+    let mut cut = HashSet::new();
+    let mut weak = HashSet::new();
+    for i in winners {
+        if fits[&i].score < MIN_FIT {
+            weak.insert(i);
+            continue;
+        }
+        // A step chained (prerequisite/follow_on) to a chosen step of the same category
+        // is part of that step's pathway and does not use up the category's places.
+        let category = cat.programmes[i].category;
+        let chained = chosen
+            .iter()
+            .any(|&c: &usize| cat.programmes[c].category == category && ordered_link(cat, i, c));
+        let count = per_category.entry(category).or_default();
+        if chained {
+            chosen.push(i);
+        } else if *count < PER_CATEGORY {
+            *count += 1;
+            chosen.push(i);
+        } else {
+            cut.insert(i);
+        }
+    }
+    Selection {
+        chosen,
+        fits,
+        best_of_purpose,
+        cut,
+        weak,
+    }
+}
+
+/// Whether a prerequisite or follow_on link joins two programmes, either way.
+fn ordered_link(cat: &Catalogue, a: usize, b: usize) -> bool {
+    let joins = |x: usize, y: usize| {
+        cat.programmes[x]
+            .links
+            .iter()
+            .any(|l| l.kind.orders() && cat.position(&l.to) == Some(y))
+    };
+    joins(a, b) || joins(b, a)
+}
+
+/// Builds the plan for one profile against one catalogue at one month.
+pub fn build_plan(
+    cat: &Catalogue,
+    profile: &FirmProfile,
+    as_of: YearMonth,
+    generated_by: &str,
+) -> Plan {
+    let facts = FirmFacts::new(profile, as_of);
+    let assessed = assess_all(cat, &facts);
+    let goals: &[Goal] = &profile.goals;
+    let usable: Vec<bool> = assessed
+        .iter()
+        .map(|a| !a.received && a.eligibility != Eligibility::NotEligible)
+        .collect();
+    let relevance: Vec<Relevance> = cat
+        .programmes
+        .iter()
+        .map(|p| {
+            if goals.is_empty() || goals.contains(&p.category) {
+                Relevance::Primary
+            } else if goals.iter().any(|g| p.serves.contains(g)) {
+                Relevance::Secondary
+            } else {
+                Relevance::None
+            }
+        })
+        .collect();
+
+    // Round one counts links to any usable, relevant programme; round two only links
+    // to what round one chose, so a link to a programme that lost its own
+    // competition no longer pulls a partner into the plan.
+    let candidates: Vec<bool> = (0..cat.programmes.len())
+        .map(|i| usable[i] && relevance[i] != Relevance::None)
+        .collect();
+    let first = select(cat, &assessed, &facts, &relevance, &usable, &candidates);
+    let mut partners = vec![false; cat.programmes.len()];
+    for &i in &first.chosen {
+        partners[i] = true;
+    }
+    let Selection {
+        chosen,
+        fits,
+        best_of_purpose,
+        cut,
+        weak,
+    } = select(cat, &assessed, &facts, &relevance, &usable, &partners);
+
+    // Prerequisites of chosen steps that are not yet received join the plan.
+    let mut in_plan: HashSet<usize> = chosen.iter().copied().collect();
+    let mut added_as_prerequisite: HashSet<usize> = HashSet::new();
+    let mut stack = chosen.clone();
+    while let Some(j) = stack.pop() {
+        for &(i, kind) in &cat.incoming[j] {
+            if kind == LinkKind::Prerequisite && usable[i] && in_plan.insert(i) {
+                added_as_prerequisite.insert(i);
+                stack.push(i);
+            }
+        }
+    }
+
+    let order = order_steps(cat, &in_plan);
+    let steps = schedule_steps(cat, &order, &assessed, &fits, &added_as_prerequisite, as_of);
+
+    let mut also_eligible = Vec::new();
+    let mut not_eligible = Vec::new();
+    let mut received = Vec::new();
+    for (i, p) in cat.programmes.iter().enumerate() {
+        let a = &assessed[i];
+        if a.received {
+            received.push(p.id.clone());
+        } else if a.eligibility == Eligibility::NotEligible {
+            not_eligible.push(NotEligible {
+                programme_id: p.id.clone(),
+                reasons: a
+                    .reasons
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Fail)
+                    .cloned()
+                    .collect(),
+            });
+        } else if !in_plan.contains(&i) {
+            let why = if relevance[i] == Relevance::None {
+                Text::new(
+                    "선택한 목표와 다른 분야의 사업입니다.",
+                    "Serves a goal the firm did not choose.",
+                )
+            } else if weak.contains(&i) {
+                Text::new(
+                    "확인할 조건이 많아 계획에는 넣지 않았습니다.",
+                    "Too many conditions to verify to recommend it as a step.",
+                )
+            } else if cut.contains(&i) {
+                Text::new(
+                    format!(
+                        "같은 분야({})에서 더 잘 맞는 사업을 먼저 권합니다.",
+                        p.category.ko()
+                    ),
+                    format!(
+                        "Better-fitting programmes of the same kind ({}) come first.",
+                        p.category.en()
+                    ),
+                )
+            } else {
+                match best_of_purpose
+                    .get(&p.purpose)
+                    .filter(|&&b| b != i)
+                    .map(|&b| &cat.programmes[b].name)
+                {
+                    Some(b) => Text::new(
+                        format!("같은 목적의 '{}'이(가) 이 기업에 더 잘 맞습니다.", b.ko),
+                        format!(
+                            "'{}' serves the same purpose and fits this firm better.",
+                            b.en
+                        ),
+                    ),
+                    None => Text::new(
+                        "확인할 조건이 많아 계획에는 넣지 않았습니다.",
+                        "Too many conditions to verify to recommend it as a step.",
+                    ),
+                }
+            };
+            also_eligible.push(AlsoEligible {
+                programme_id: p.id.clone(),
+                eligibility: a.eligibility,
+                why_not_chosen: why,
+                reasons: a.reasons.clone(),
+            });
+        }
+    }
+
+    let cross_ministry_links = steps
+        .iter()
+        .flat_map(|s| &s.links)
+        .filter(|l| l.in_plan && l.cross_ministry)
+        .count();
+    let totals = Totals {
+        steps: steps.len(),
+        max_support_krw: steps
+            .iter()
+            .filter_map(|s| s.support.max_krw)
+            .fold(0u64, u64::saturating_add),
+        cross_ministry_links,
+        steps_amount_to_verify: steps.iter().filter(|s| s.support.max_krw.is_none()).count(),
+    };
+    Plan {
+        format: PLAN_FORMAT.to_string(),
+        generated_by: generated_by.to_string(),
+        as_of,
+        catalogue: CatalogueRef {
+            id: cat.id.clone(),
+            version: cat.version.clone(),
+            sha256: cat.sha256.clone(),
+        },
+        profile: profile.to_json(),
+        size_class: facts.size.code().to_string(),
+        size_class_candidates: facts.size.possible.clone(),
+        size_class_reason: facts.size.explanation.clone(),
+        steps,
+        also_eligible,
+        not_eligible,
+        received,
+        totals,
+        notice: cat.notice.clone(),
+    }
+}
+
+/// Topological order of the chosen programmes over ordering and bonus links; where
+/// links leave a choice, the earlier stage and then the catalogue order go first.
+/// Bonus links only suggest an order, so if they would close a cycle they are dropped.
+fn order_steps(cat: &Catalogue, in_plan: &HashSet<usize>) -> Vec<usize> {
+    let attempt = |with_bonus: bool| -> Option<Vec<usize>> {
+        let mut indegree: HashMap<usize, usize> = in_plan.iter().map(|&i| (i, 0)).collect();
+        let mut succ: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &i in in_plan {
+            for l in &cat.programmes[i].links {
+                if !(l.kind.orders() || (with_bonus && l.kind == LinkKind::Bonus)) {
+                    continue;
+                }
+                if let Some(j) = cat.position(&l.to).filter(|j| in_plan.contains(j)) {
+                    succ.entry(i).or_default().push(j);
+                    *indegree.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let key = |i: usize| Reverse((cat.programmes[i].stage, i));
+        let mut ready: BinaryHeap<(Reverse<(crate::catalogue::Stage, usize)>, usize)> = indegree
+            .iter()
+            .filter(|(_, d)| **d == 0)
+            .map(|(&i, _)| (key(i), i))
+            .collect();
+        let mut out = Vec::with_capacity(in_plan.len());
+        while let Some((_, i)) = ready.pop() {
+            out.push(i);
+            for &j in succ.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
+                let d = indegree.entry(j).or_default();
+                *d -= 1;
+                if *d == 0 {
+                    ready.push((key(j), j));
+                }
+            }
+        }
+        (out.len() == in_plan.len()).then_some(out)
+    };
+    attempt(true).or_else(|| attempt(false)).unwrap_or_default()
+}
+
+fn schedule_steps(
+    cat: &Catalogue,
+    order: &[usize],
+    assessed: &[Assessment],
+    fits: &HashMap<usize, Fit>,
+    prerequisites: &HashSet<usize>,
+    as_of: YearMonth,
+) -> Vec<Step> {
+    let pos_in_plan: HashMap<usize, usize> =
+        order.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let mut ends: Vec<YearMonth> = Vec::with_capacity(order.len());
+    let mut steps: Vec<Step> = Vec::with_capacity(order.len());
+    for (k, &i) in order.iter().enumerate() {
+        let p: &Programme = &cat.programmes[i];
+        // Earlier steps this one waits for: anything linking into it with an order.
+        let mut earliest = as_of;
+        let mut after = Vec::new();
+        for &(j, kind) in &cat.incoming[i] {
+            if let Some(&pj) = pos_in_plan.get(&j)
+                && pj < k
+                && (kind.orders() || kind == LinkKind::Bonus)
+            {
+                earliest = earliest.max(ends[pj].plus_months(1));
+                after.push(cat.programmes[j].id.clone());
+            }
+        }
+        let placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
+        ends.push(placed.end);
+        let links = p
+            .links
+            .iter()
+            .map(|l| {
+                let other = cat.get(&l.to);
+                StepLink {
+                    programme_id: l.to.clone(),
+                    kind: l.kind,
+                    source: l.source.clone(),
+                    in_plan: cat
+                        .position(&l.to)
+                        .is_some_and(|j| pos_in_plan.contains_key(&j)),
+                    cross_ministry: other.is_some_and(|o| o.ministry != p.ministry),
+                }
+            })
+            .collect();
+        let mut why = fits.get(&i).map(|f| f.why.clone()).unwrap_or_default();
+        if prerequisites.contains(&i) {
+            why.insert(
+                0,
+                Text::new(
+                    "다음 단계의 선행 요건이라 먼저 받아야 합니다.",
+                    "Required before a later step.",
+                ),
+            );
+        }
+        for &(j, kind) in &cat.incoming[i] {
+            if kind == LinkKind::Bonus && pos_in_plan.get(&j).is_some_and(|&pj| pj < k) {
+                let q = &cat.programmes[j].name;
+                why.push(Text::new(
+                    format!("'{}' 뒤에 신청하면 가점·우대를 받을 수 있습니다.", q.ko),
+                    format!(
+                        "Applying after '{}' earns bonus points or preference.",
+                        q.en
+                    ),
+                ));
+            }
+        }
+        let a = &assessed[i];
+        steps.push(Step {
+            order: k + 1,
+            programme_id: p.id.clone(),
+            name: p.name.clone(),
+            ministry: p.ministry.clone(),
+            agency: p.agency.clone(),
+            category: p.category,
+            tags: p.tags.clone(),
+            eligibility: a.eligibility,
+            start: placed.start,
+            end: placed.end,
+            after,
+            links,
+            reasons: a.reasons.clone(),
+            support: StepSupport {
+                max_krw: p.support.max_krw,
+                self_share_pct: p.support.self_share_pct,
+                kind: p.support.kind.code().to_string(),
+            },
+            url: p.provenance.url.clone(),
+            window: placed.state,
+            end_assumed: placed.end_assumed,
+            why,
+            confidence: format!("{:?}", p.provenance.confidence).to_lowercase(),
+            source_date: p.provenance.date.clone(),
+        });
+    }
+    steps
+}

@@ -1,0 +1,418 @@
+//! Firm size classes under the 중소기업기본법 (research/programmes.md §5).
+//!
+//! The law changed on 2025-09-01: ceilings rose, but the fact sheet gives only the
+//! ranges of the new tables (SME ceilings 400억–1,800억, +200–300억 where raised;
+//! 소기업 15억–140억, +5–20억), not every industry's new figure. Rather than guess,
+//! from 2025-09 a revenue between an industry's old ceiling and the highest ceiling
+//! it can now have is reported as "to verify", and the size class is the set of
+//! classes still possible. Every answer carries the rule it applied.
+
+use super::ksic::Ksic;
+use crate::codes::SizeClass;
+use crate::month::YearMonth;
+use crate::text::{Text, krw_en, krw_ko};
+
+const EOK: u64 = 100_000_000;
+
+/// The first month of the 2025 reform of 별표1 and 별표3.
+pub const REFORM_2025: YearMonth = YearMonth {
+    year: 2025,
+    month: 9,
+};
+
+/// 별표1 ceiling (억원) on average sales for SME status, by industry, as in force
+/// until 2025-08-31. The 1,500/1,000/800억 groups are from the fact sheet [184][185];
+/// the 600/400억 groups are only partly confirmed there (§9 item 15).
+fn sme_ceiling_before_reform(k: Ksic) -> Option<u64> {
+    Some(match (k.section, k.division) {
+        ('C', Some(14 | 15 | 17 | 24 | 28 | 32)) => 1500,
+        ('C', Some(11 | 18 | 21 | 23 | 27 | 33 | 34)) => 800,
+        ('C', Some(_)) => 1000,
+        ('A' | 'B' | 'D' | 'F' | 'G', _) => 1000,
+        ('E', Some(36)) => 1000,
+        ('E', Some(_)) => 800,
+        ('H' | 'J', _) => 800,
+        ('M' | 'N' | 'Q' | 'R' | 'S', _) => 600,
+        ('I' | 'K' | 'L' | 'P', _) => 400,
+        _ => return None,
+    })
+}
+
+/// 별표3 ceiling (억원) on average sales for 소기업, until 2025-08-31 ([186][189]).
+fn small_ceiling_before_reform(k: Ksic) -> Option<u64> {
+    Some(match (k.section, k.division) {
+        ('C', Some(10 | 11 | 14 | 15 | 19 | 20 | 21 | 23 | 24 | 25 | 26 | 28 | 29 | 30 | 32)) => {
+            120
+        }
+        ('C', Some(_)) => 80,
+        ('D', _) => 120,
+        ('E', Some(36)) => 120,
+        ('E', Some(_)) => 30,
+        ('A' | 'B' | 'F' | 'H' | 'K', _) => 80,
+        ('G' | 'J', _) => 50,
+        ('L' | 'M' | 'N' | 'R', _) => 30,
+        ('I' | 'P' | 'Q' | 'S', _) => 10,
+        _ => return None,
+    })
+}
+
+/// The possible SME ceiling (억원) as (lowest, highest) at a month.
+fn sme_ceiling(k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
+    let old = sme_ceiling_before_reform(k)?;
+    if at < REFORM_2025 {
+        return Some((old, old));
+    }
+    // 운수·창고 800 → 1,000억 is confirmed [183]; other industries rose by 0–300억.
+    if k.section == 'H' {
+        return Some((1000, 1000));
+    }
+    Some((old, (old + 300).min(1800)))
+}
+
+fn small_ceiling(k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
+    let old = small_ceiling_before_reform(k)?;
+    if at < REFORM_2025 {
+        return Some((old, old));
+    }
+    // New range 15억–140억: the old 10억 band is now at least 15억.
+    Some((old.max(15), (old + 20).min(140)))
+}
+
+/// Bounds over every industry, for firms whose industry is not known.
+fn any_industry(at: YearMonth, f: fn(Ksic, YearMonth) -> Option<(u64, u64)>) -> (u64, u64) {
+    let mut lo = u64::MAX;
+    let mut hi = 0;
+    for &(section, first, last, ..) in super::ksic::SECTIONS {
+        for d in first..=last {
+            if let Some((a, b)) = f(
+                Ksic {
+                    section,
+                    division: Some(d),
+                },
+                at,
+            ) {
+                lo = lo.min(a);
+                hi = hi.max(b);
+            }
+        }
+    }
+    (lo, hi)
+}
+
+/// Yes, no, or cannot tell from what is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    Yes,
+    No,
+    Maybe,
+}
+
+fn under(value: Option<u64>, bounds: (u64, u64)) -> Tri {
+    match value {
+        None => Tri::Maybe,
+        Some(v) if v <= bounds.0 * EOK => Tri::Yes,
+        Some(v) if v > bounds.1 * EOK => Tri::No,
+        Some(_) => Tri::Maybe,
+    }
+}
+
+/// What the profile says about size.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SizeInputs<'a> {
+    pub employees: Option<u64>,
+    pub revenue_krw: Option<u64>,
+    pub ksic: Option<&'a str>,
+    pub assets_krw: Option<u64>,
+    pub enterprise_group: Option<bool>,
+}
+
+/// The size classes a firm may be in, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SizeAssessment {
+    /// Never empty; one element when the class is certain.
+    pub possible: Vec<SizeClass>,
+    pub explanation: Text,
+}
+
+impl SizeAssessment {
+    pub fn certain(&self) -> Option<SizeClass> {
+        (self.possible.len() == 1).then(|| self.possible[0])
+    }
+
+    /// The plan's `size_class` code: the class, or "unknown".
+    pub fn code(&self) -> &'static str {
+        self.certain().map(SizeClass::code).unwrap_or("unknown")
+    }
+
+    pub fn is_possibly(&self, c: SizeClass) -> bool {
+        self.possible.contains(&c)
+    }
+}
+
+fn eok_text(bounds: (u64, u64)) -> Text {
+    if bounds.0 == bounds.1 {
+        Text::new(krw_ko(bounds.0 * EOK), krw_en(bounds.0 * EOK))
+    } else {
+        Text::new(
+            format!(
+                "{}~{} (2025년 9월 개편 기준 확인 필요)",
+                krw_ko(bounds.0 * EOK),
+                krw_ko(bounds.1 * EOK)
+            ),
+            format!(
+                "{} to {} (new 2025-09 table: to verify)",
+                krw_en(bounds.0 * EOK),
+                krw_en(bounds.1 * EOK)
+            ),
+        )
+    }
+}
+
+/// Derives the size class at a month from employees, sales, industry, assets and group.
+pub fn assess_size(inp: SizeInputs, at: YearMonth) -> SizeAssessment {
+    use SizeClass::*;
+    if inp.enterprise_group == Some(true) {
+        return SizeAssessment {
+            possible: vec![Large],
+            explanation: Text::new(
+                "상호출자제한기업집단 소속이므로 대기업으로 봅니다.",
+                "Belongs to a large business group (상호출자제한기업집단), so it counts as a large firm.",
+            ),
+        };
+    }
+    let ksic = inp.ksic.and_then(Ksic::parse);
+    let (sme_bounds, small_bounds) = match ksic {
+        Some(k) if k.division.is_some() || sme_ceiling(k, at).is_some() => (
+            sme_ceiling(k, at).unwrap_or_else(|| any_industry(at, sme_ceiling)),
+            small_ceiling(k, at).unwrap_or_else(|| any_industry(at, small_ceiling)),
+        ),
+        _ => (
+            any_industry(at, sme_ceiling),
+            any_industry(at, small_ceiling),
+        ),
+    };
+    let assets_ok = match inp.assets_krw {
+        Some(a) if a >= 5000 * EOK => Tri::No,
+        _ => Tri::Yes,
+    };
+    let mut sme = under(inp.revenue_krw, sme_bounds);
+    if assets_ok == Tri::No {
+        sme = Tri::No;
+    }
+    let small = if sme == Tri::No {
+        Tri::No
+    } else {
+        under(inp.revenue_krw, small_bounds)
+    };
+    // 소상공인: a 소기업 with fewer than 10 regular employees in mining, manufacturing,
+    // construction and transport, fewer than 5 elsewhere (§5.3).
+    let micro_limit = ksic.map(|k| {
+        if matches!(k.section, 'B' | 'C' | 'F' | 'H') {
+            10
+        } else {
+            5
+        }
+    });
+    let micro_staff = match (inp.employees, micro_limit) {
+        (None, _) => Tri::Maybe,
+        (Some(e), Some(l)) => {
+            if e < l {
+                Tri::Yes
+            } else {
+                Tri::No
+            }
+        }
+        (Some(e), None) => {
+            if e < 5 {
+                Tri::Yes
+            } else if e >= 10 {
+                Tri::No
+            } else {
+                Tri::Maybe
+            }
+        }
+    };
+    let mut possible = Vec::new();
+    if small != Tri::No {
+        if micro_staff != Tri::No {
+            possible.push(Micro);
+        }
+        if micro_staff != Tri::Yes {
+            possible.push(Small);
+        }
+    }
+    if sme != Tri::No && small != Tri::Yes {
+        possible.push(Medium);
+    }
+    if sme != Tri::Yes {
+        possible.push(Midsize);
+        if inp.enterprise_group != Some(false) {
+            possible.push(Large);
+        }
+    }
+
+    let revenue = inp.revenue_krw.map(|r| (krw_ko(r), krw_en(r)));
+    let table = if at < REFORM_2025 {
+        ("2025년 8월까지의 기준", "table in force until 2025-08")
+    } else {
+        ("2025년 9월 개편 기준", "table in force from 2025-09")
+    };
+    let sme_t = eok_text(sme_bounds);
+    let small_t = eok_text(small_bounds);
+    let mut ko = Vec::new();
+    let mut en = Vec::new();
+    match &revenue {
+        Some((rk, re)) => {
+            ko.push(format!(
+                "매출액 {rk}: 중소기업 상한 {}, 소기업 상한 {} ({}).",
+                sme_t.ko, small_t.ko, table.0
+            ));
+            en.push(format!(
+                "Sales {re}: SME ceiling {}, small-firm ceiling {} ({}).",
+                sme_t.en, small_t.en, table.1
+            ));
+        }
+        None => {
+            ko.push("매출액을 모르면 기업 규모를 정할 수 없습니다.".to_string());
+            en.push("Without sales the size class cannot be decided.".to_string());
+        }
+    }
+    if ksic.is_none() {
+        ko.push(
+            "업종(KSIC)을 모르면 업종별 기준 중 가장 낮은 값과 높은 값을 함께 봅니다.".to_string(),
+        );
+        en.push("Without the industry (KSIC) the lowest and highest ceilings of all industries are used.".to_string());
+    }
+    if assets_ok == Tri::No {
+        ko.push("자산총액 5,000억원 이상이면 중소기업이 아닙니다.".to_string());
+        en.push("Total assets of KRW 500 billion or more rule out SME status.".to_string());
+    }
+    if let (Some(e), Some(l)) = (inp.employees, micro_limit) {
+        ko.push(format!("상시근로자 {e}명 (소상공인 기준 {l}명 미만)."));
+        en.push(format!(
+            "{e} employees (micro-business limit: fewer than {l})."
+        ));
+    }
+    if possible.contains(&Midsize) && possible.contains(&Large) && sme == Tri::No {
+        ko.push("중견기업인지 대기업인지는 기업집단 소속 여부로 정해집니다.".to_string());
+        en.push(
+            "Whether it is mid-sized or large depends on business-group membership.".to_string(),
+        );
+    }
+    let (kc, ec): (Vec<&str>, Vec<&str>) = possible.iter().map(|c| (c.ko(), c.en())).unzip();
+    ko.push(format!("결과: {}.", kc.join(" 또는 ")));
+    en.push(format!("Result: {}.", ec.join(" or ")));
+    SizeAssessment {
+        possible,
+        explanation: Text::new(ko.join(" "), en.join(" ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SizeClass::*;
+
+    fn at(y: i32, m: u8) -> YearMonth {
+        YearMonth::new(y, m).unwrap()
+    }
+
+    fn size(emp: u64, rev_eok: u64, ksic: &str, when: YearMonth) -> Vec<SizeClass> {
+        assess_size(
+            SizeInputs {
+                employees: Some(emp),
+                revenue_krw: Some(rev_eok * EOK),
+                ksic: Some(ksic),
+                ..Default::default()
+            },
+            when,
+        )
+        .possible
+    }
+
+    const BEFORE: YearMonth = YearMonth {
+        year: 2025,
+        month: 8,
+    };
+    const AFTER: YearMonth = YearMonth {
+        year: 2025,
+        month: 9,
+    };
+
+    #[test]
+    fn micro_needs_fewer_than_ten_in_manufacturing_and_five_elsewhere() {
+        assert_eq!(size(9, 24, "C24", BEFORE), vec![Micro]);
+        assert_eq!(size(10, 24, "C24", BEFORE), vec![Small]);
+        assert_eq!(size(4, 5, "G47", BEFORE), vec![Micro]);
+        assert_eq!(size(5, 5, "G47", BEFORE), vec![Small]);
+    }
+
+    #[test]
+    fn small_firm_ceiling_before_the_reform_is_exact() {
+        // 1차금속 (C24): 소기업 120억, 중소기업 1,500억.
+        assert_eq!(size(30, 120, "C24", BEFORE), vec![Small]);
+        assert_eq!(size(30, 121, "C24", BEFORE), vec![Medium]);
+        // 도소매 (G): 소기업 50억, 중소기업 1,000억.
+        assert_eq!(size(30, 50, "G46", BEFORE), vec![Small]);
+        assert_eq!(size(30, 51, "G46", BEFORE), vec![Medium]);
+    }
+
+    #[test]
+    fn sme_ceiling_before_the_reform_is_exact() {
+        assert_eq!(size(300, 1500, "C24", BEFORE), vec![Medium]);
+        assert_eq!(size(300, 1501, "C24", BEFORE), vec![Midsize, Large]);
+        assert_eq!(size(300, 1000, "C29", BEFORE), vec![Medium]);
+        assert_eq!(size(300, 1001, "C29", BEFORE), vec![Midsize, Large]);
+        assert_eq!(size(300, 800, "J62", BEFORE), vec![Medium]);
+        assert_eq!(size(300, 801, "J62", BEFORE), vec![Midsize, Large]);
+    }
+
+    #[test]
+    fn after_the_reform_the_band_between_old_and_new_ceiling_is_to_verify() {
+        // C29: old 1,000억; from 2025-09 between 1,000억 and 1,300억.
+        assert_eq!(size(300, 1001, "C29", AFTER), vec![Medium, Midsize, Large]);
+        assert_eq!(size(300, 1300, "C29", AFTER), vec![Medium, Midsize, Large]);
+        assert_eq!(size(300, 1301, "C29", AFTER), vec![Midsize, Large]);
+        assert_eq!(size(300, 1000, "C29", AFTER), vec![Medium]);
+        // The top ceiling is 1,800억 (C24: 1,500 + 300).
+        assert_eq!(size(300, 1801, "C24", AFTER), vec![Midsize, Large]);
+    }
+
+    #[test]
+    fn transport_ceiling_rose_to_one_thousand_eok_in_september_2025() {
+        assert_eq!(size(300, 900, "H49", BEFORE), vec![Midsize, Large]);
+        assert_eq!(size(300, 900, "H49", AFTER), vec![Medium]);
+        assert_eq!(size(300, 1001, "H49", AFTER), vec![Midsize, Large]);
+    }
+
+    #[test]
+    fn lodging_small_ceiling_is_at_least_fifteen_eok_after_the_reform() {
+        assert_eq!(size(20, 14, "I56", BEFORE), vec![Medium]);
+        assert_eq!(size(20, 14, "I56", AFTER), vec![Small]);
+        assert_eq!(size(20, 20, "I56", AFTER), vec![Small, Medium]);
+    }
+
+    #[test]
+    fn missing_inputs_leave_every_class_possible() {
+        let a = assess_size(SizeInputs::default(), at(2026, 12));
+        assert_eq!(a.possible, vec![Micro, Small, Medium, Midsize, Large]);
+        assert_eq!(a.code(), "unknown");
+    }
+
+    #[test]
+    fn business_group_membership_means_large_and_assets_rule_out_sme() {
+        let group = SizeInputs {
+            enterprise_group: Some(true),
+            ..Default::default()
+        };
+        assert_eq!(assess_size(group, at(2026, 1)).possible, vec![Large]);
+        let rich = SizeInputs {
+            employees: Some(50),
+            revenue_krw: Some(100 * EOK),
+            ksic: Some("C29"),
+            assets_krw: Some(5000 * EOK),
+            enterprise_group: Some(false),
+        };
+        assert_eq!(assess_size(rich, at(2026, 1)).possible, vec![Midsize]);
+    }
+}
