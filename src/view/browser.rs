@@ -1,0 +1,270 @@
+//! The catalogue browser: search in Korean and English, filters, a sortable table
+//! that draws only the rows in view.
+
+use super::{GachiApp, Screen, i18n as s};
+use crate::catalogue::Programme;
+use crate::codes::{Goal, ministry_short};
+use crate::matcher::Eligibility;
+use crate::text::{Lang, krw_en, krw_ko};
+use eframe::egui::{self, Ui};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Catalogue,
+    Name,
+    Ministry,
+    Category,
+    Support,
+}
+
+/// What the cached rows depend on: query, filters, sort, catalogue hash, language.
+type RowsKey = (String, Option<String>, Option<Goal>, Option<String>, SortBy, bool, String, Lang);
+
+#[derive(Debug, Clone, Default)]
+pub struct BrowserState {
+    pub query: String,
+    pub ministry: Option<String>,
+    pub category: Option<Goal>,
+    pub tag: Option<String>,
+    pub sort: SortBy,
+    pub descending: bool,
+    /// Rows shown, cached until the filters, sort or catalogue change.
+    rows: Vec<usize>,
+    key: Option<RowsKey>,
+}
+
+fn matches(p: &Programme, q: &str) -> bool {
+    q.is_empty()
+        || p.name.ko.contains(q)
+        || p.name.en.to_lowercase().contains(q)
+        || p.agency.contains(q)
+        || p.id.contains(q)
+        || p.summary.ko.contains(q)
+        || p.summary.en.to_lowercase().contains(q)
+}
+
+pub fn show(app: &mut GachiApp, ui: &mut Ui) {
+    let lang = app.lang;
+    app.plan();
+    let b = &mut app.browser;
+    let cat = &app.catalogue;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(s::SEARCH.get(lang));
+        ui.add(
+            egui::TextEdit::singleline(&mut b.query)
+                .hint_text(s::SEARCH.get(lang))
+                .desired_width(220.0),
+        )
+        .labelled_by(l.id);
+        let l = ui.label(s::COL_MINISTRY.get(lang));
+        egui::ComboBox::from_id_salt("filter_ministry")
+            .selected_text(
+                b.ministry
+                    .clone()
+                    .map(|m| ministry_short(&m, lang))
+                    .unwrap_or_else(|| s::ALL.get(lang).to_string()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut b.ministry, None, s::ALL.get(lang));
+                for m in cat.ministries() {
+                    ui.selectable_value(
+                        &mut b.ministry,
+                        Some(m.to_string()),
+                        ministry_short(m, lang),
+                    );
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label(s::COL_CATEGORY.get(lang));
+        egui::ComboBox::from_id_salt("filter_category")
+            .selected_text(
+                b.category
+                    .map(|c| c.label(lang).to_string())
+                    .unwrap_or_else(|| s::ALL.get(lang).to_string()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut b.category, None, s::ALL.get(lang));
+                for g in Goal::ALL {
+                    ui.selectable_value(&mut b.category, Some(*g), g.label(lang));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label(s::FILTER_TAG.get(lang));
+        let mut tags: Vec<&str> = cat
+            .programmes
+            .iter()
+            .flat_map(|p| p.tags.iter().map(String::as_str))
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        egui::ComboBox::from_id_salt("filter_tag")
+            .selected_text(
+                b.tag
+                    .clone()
+                    .unwrap_or_else(|| s::ALL.get(lang).to_string()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut b.tag, None, s::ALL.get(lang));
+                for t in tags {
+                    ui.selectable_value(&mut b.tag, Some(t.to_string()), t);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    let key = (
+        b.query.to_lowercase(),
+        b.ministry.clone(),
+        b.category,
+        b.tag.clone(),
+        b.sort,
+        b.descending,
+        cat.sha256.clone(),
+        lang,
+    );
+    if b.key.as_ref() != Some(&key) {
+        let q = key.0.trim().to_string();
+        let mut rows: Vec<usize> = (0..cat.programmes.len())
+            .filter(|&i| {
+                let p = &cat.programmes[i];
+                matches(p, &q)
+                    && b.ministry.as_ref().is_none_or(|m| &p.ministry == m)
+                    && b.category.is_none_or(|c| p.category == c)
+                    && b.tag.as_ref().is_none_or(|t| p.has_tag(t))
+            })
+            .collect();
+        match b.sort {
+            SortBy::Catalogue => {}
+            SortBy::Name => rows.sort_by(|&x, &y| {
+                cat.programmes[x]
+                    .name
+                    .get(lang)
+                    .cmp(cat.programmes[y].name.get(lang))
+            }),
+            SortBy::Ministry => {
+                rows.sort_by(|&x, &y| cat.programmes[x].ministry.cmp(&cat.programmes[y].ministry))
+            }
+            SortBy::Category => rows.sort_by_key(|&x| cat.programmes[x].category),
+            SortBy::Support => rows.sort_by_key(|&x| cat.programmes[x].support.max_krw),
+        }
+        if b.descending {
+            rows.reverse();
+        }
+        b.rows = rows;
+        b.key = Some(key);
+    }
+    ui.label(format!("{} {}", b.rows.len(), s::SHOWN.get(lang)));
+    let plan = app.plan.as_ref();
+    let status_of = |id: &str| -> Option<Eligibility> {
+        let plan = plan?;
+        if let Some(st) = plan.step(id) {
+            return Some(st.eligibility);
+        }
+        if let Some(a) = plan.also_eligible.iter().find(|a| a.programme_id == id) {
+            return Some(a.eligibility);
+        }
+        plan.not_eligible
+            .iter()
+            .any(|n| n.programme_id == id)
+            .then_some(Eligibility::NotEligible)
+    };
+    let mut open = None;
+    let row_h = 22.0;
+    let cols = [
+        s::COL_NAME,
+        s::COL_MINISTRY,
+        s::COL_CATEGORY,
+        s::COL_AGENCY,
+        s::COL_SUPPORT,
+        s::COL_WINDOW,
+        s::COL_STATUS,
+    ];
+    let widths = [340.0, 70.0, 120.0, 200.0, 130.0, 110.0, 90.0];
+    let sorts = [
+        SortBy::Name,
+        SortBy::Ministry,
+        SortBy::Category,
+        SortBy::Catalogue,
+        SortBy::Support,
+        SortBy::Catalogue,
+        SortBy::Catalogue,
+    ];
+    ui.horizontal(|ui| {
+        for ((c, w), sort) in cols.iter().zip(widths).zip(sorts) {
+            let arrow = if b.sort == sort && sort != SortBy::Catalogue {
+                if b.descending { " ▼" } else { " ▲" }
+            } else {
+                ""
+            };
+            let r = ui.add_sized(
+                [w, row_h],
+                egui::Button::new(egui::RichText::new(format!("{}{arrow}", c.get(lang))).strong())
+                    .frame(false),
+            );
+            if r.clicked() && sort != SortBy::Catalogue {
+                if b.sort == sort {
+                    b.descending = !b.descending;
+                } else {
+                    b.sort = sort;
+                    b.descending = false;
+                }
+            }
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::both()
+        .id_salt("catalogue_table")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, b.rows.len(), |ui, range| {
+            for &i in &b.rows[range] {
+                let p = &cat.programmes[i];
+                ui.horizontal(|ui| {
+                    let name = p.name.get(lang);
+                    if ui
+                        .add_sized(
+                            [widths[0], row_h],
+                            egui::Button::new(name).frame(false).truncate(),
+                        )
+                        .on_hover_text(p.summary.get(lang))
+                        .clicked()
+                    {
+                        open = Some(p.id.clone());
+                    }
+                    ui.add_sized(
+                        [widths[1], row_h],
+                        egui::Label::new(ministry_short(&p.ministry, lang)),
+                    );
+                    ui.add_sized([widths[2], row_h], egui::Label::new(p.category.label(lang)));
+                    ui.add_sized([widths[3], row_h], egui::Label::new(&p.agency).truncate());
+                    let amount = match (p.support.max_krw, lang) {
+                        (Some(w), Lang::Ko) => krw_ko(w),
+                        (Some(w), Lang::En) => krw_en(w),
+                        (None, _) => s::TO_VERIFY_AMOUNT.get(lang).to_string(),
+                    };
+                    ui.add_sized([widths[4], row_h], egui::Label::new(amount));
+                    let months: Vec<String> =
+                        p.windows.months.iter().map(|m| m.to_string()).collect();
+                    let window = if months.is_empty() {
+                        s::WINDOW_TO_VERIFY.get(lang).to_string()
+                    } else {
+                        format!("{}{}", months.join("·"), s::MONTH.get(lang))
+                    };
+                    ui.add_sized([widths[5], row_h], egui::Label::new(window).truncate());
+                    let status = match status_of(&p.id) {
+                        Some(Eligibility::Eligible) => s::ELIGIBLE_BADGE.get(lang),
+                        Some(Eligibility::Verify) => s::VERIFY_BADGE.get(lang),
+                        Some(Eligibility::NotEligible) => s::NOT_BADGE.get(lang),
+                        None => s::RECEIVED_BADGE.get(lang),
+                    };
+                    ui.add_sized([widths[6], row_h], egui::Label::new(status));
+                });
+            }
+        });
+    if let Some(id) = open {
+        app.selected = Some(id);
+        app.screen = Screen::Results;
+    }
+}

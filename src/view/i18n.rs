@@ -1,0 +1,189 @@
+//! Every string the app shows that is not data: one table, Korean and English.
+//! Data (programme names, reasons) carries its own two languages.
+
+use crate::text::Lang;
+
+/// One UI string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct S {
+    pub ko: &'static str,
+    pub en: &'static str,
+}
+
+impl S {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ko => self.ko,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($name:ident = $ko:literal, $en:literal;)*) => {
+        $(pub const $name: S = S { ko: $ko, en: $en };)*
+        /// Every string, for the completeness test.
+        pub const EVERY: &[S] = &[$($name,)*];
+    };
+}
+
+strings! {
+    APP_TITLE = "같이 — 정부 지원사업 경로 찾기", "Gachi — government support pathways";
+    LANGUAGE = "English", "한국어";
+    THEME_DARK = "어둡게", "Dark";
+    THEME_LIGHT = "밝게", "Light";
+    NAV_START = "처음", "Start";
+    NAV_QUESTIONS = "기업 정보", "Firm profile";
+    NAV_RESULTS = "추천 경로", "Pathway";
+    NAV_CATALOGUE = "사업 목록", "Programmes";
+    NEW_PROFILE = "새 프로필", "New profile";
+    OPEN_PROFILE = "프로필 열기…", "Open profile…";
+    SAVE_PROFILE = "프로필 저장…", "Save profile…";
+    OPEN_PLAN = "계획 열기…", "Open plan…";
+    EXPORT_PLAN = "계획 내보내기…", "Export plan…";
+    OPEN_CATALOGUE = "다른 카탈로그 열기…", "Open another catalogue…";
+    USE_BUILTIN = "기본 카탈로그 사용", "Use the built-in catalogue";
+    RECENT_FILES = "최근 파일", "Recent files";
+    KIND_PROFILE = "프로필", "profile";
+    KIND_PLAN = "계획", "plan";
+    KIND_CATALOGUE = "카탈로그", "catalogue";
+    NO_RECENT = "최근에 연 파일이 없습니다.", "No recent files.";
+    CONTINUE_PROFILE = "이어서 작성", "Continue";
+    START_INTRO = "우리 회사에 맞는 산업부·중기부 지원사업을 어떤 순서로 쓰면 좋을지 찾아 드립니다. 몇 가지 질문에 답하면 바로 경로가 나옵니다.", "Find which MOTIE and MSS support programmes fit your firm, and in what order. Answer a few questions and the pathway appears at once.";
+    CATALOGUE_IN_USE = "사용 중인 카탈로그", "Catalogue in use";
+    PROGRAMMES = "개 사업", "programmes";
+    AS_OF = "기준", "as of";
+    BUILTIN = "기본 제공", "built in";
+    DISMISS = "닫기", "Dismiss";
+    // Questionnaire
+    PAGE_BASIC = "기본 정보", "Basics";
+    PAGE_INDUSTRY = "업종·기술", "Industry and technology";
+    PAGE_STATUS = "인증·현황", "Certifications and status";
+    PAGE_GOALS = "목표·자금", "Goals and funding";
+    BACK = "← 이전", "← Back";
+    NEXT = "다음 →", "Next →";
+    SHOW_RESULTS = "경로 보기 →", "See the pathway →";
+    DONT_KNOW = "모름", "Don't know";
+    YES = "예", "Yes";
+    NO = "아니오", "No";
+    Q_NAME = "회사 이름", "Firm name";
+    Q_NAME_WHY = "계획서와 파일 이름에 씁니다.", "Used on the plan and as the file name.";
+    Q_NAME_EMPTY = "회사 이름을 입력하세요.", "Enter the firm's name.";
+    Q_FOUNDED = "설립 연월", "Founded (year and month)";
+    Q_FOUNDED_WHY = "업력(창업 7년 이내 등)을 따지는 사업이 많습니다.", "Many programmes depend on business age (e.g. under 7 years).";
+    Q_FOUNDED_FUTURE = "미래 날짜는 입력할 수 없습니다.", "The date cannot be in the future.";
+    YEAR = "년", "year";
+    MONTH = "월", "month";
+    MONTH_UNKNOWN = "월 모름", "month unknown";
+    Q_EMPLOYEES = "상시근로자 수", "Regular employees";
+    Q_EMPLOYEES_WHY = "소상공인·소공인(10명 미만) 여부와 기업 규모를 정합니다.", "Decides micro-business status (fewer than 10) and the size class.";
+    PERSONS = "명", "people";
+    Q_REVENUE = "작년 매출액", "Last year's sales";
+    Q_REVENUE_WHY = "중소기업·소기업 기준은 업종별 매출액으로 정해집니다.", "SME and small-firm status are set by sales, per industry.";
+    EOK = "억", "억 (100M)";
+    MAN = "만원", "만 (10K) won";
+    Q_REGION = "본사 소재지", "Head office region";
+    Q_REGION_WHY = "지역 사업과 비수도권 우대를 확인합니다.", "Checks regional programmes and non-capital preferences.";
+    Q_GROUP = "상호출자제한기업집단(대기업 집단) 소속인가요?", "Part of a large business group (상호출자제한기업집단)?";
+    Q_GROUP_WHY = "소속이면 대기업으로 봅니다.", "If so, the firm counts as a large firm.";
+    Q_KSIC = "업종", "Industry";
+    Q_KSIC_WHY = "제조업 여부와 업종별 규모 기준에 씁니다.", "Used for manufacturing-only programmes and the size ceilings.";
+    Q_SECTION = "대분류", "Section";
+    Q_DIVISION = "중분류", "Division";
+    Q_KSIC_CODE = "업종 코드 (예: C24)", "KSIC code (e.g. C24)";
+    Q_KSIC_BAD = "업종 코드는 대분류 문자와 두 자리 숫자입니다 (예: C24, J62).", "A KSIC code is a section letter and two digits (e.g. C24, J62).";
+    Q_USES_ROOT = "주조·금형·용접 같은 뿌리 공정을 씁니까?", "Do you use root processes such as casting, moulds or welding?";
+    Q_ROOT = "사용하는 뿌리기술", "Root technologies used";
+    Q_ROOT_WHY = "뿌리기업 지원(산업부)과 뿌리 자동화 경로에 씁니다.", "Used for root-industry support (MOTIE) and the root automation pathway.";
+    Q_CERTS = "보유한 인증·지정", "Certifications and designations held";
+    Q_CERTS_WHY = "인증이 조건이거나 가점이 되는 사업이 있습니다.", "Some programmes require a certification or give bonus points for it.";
+    Q_SMART = "스마트공장 수준", "Smart-factory level";
+    Q_SMART_WHY = "스마트공장 지원은 현재 수준에 따라 달라집니다.", "Smart-factory support depends on the current level.";
+    Q_EXPORTING = "지금 수출하고 있나요?", "Does the firm export today?";
+    Q_EXPORTING_WHY = "수출기업 대상 사업과 수출바우처 단계를 정합니다.", "Decides export-only programmes and the export-voucher stage.";
+    Q_GOALS = "어떤 도움이 필요하세요?", "What do you need help with?";
+    Q_GOALS_WHY = "고르지 않으면 모든 분야를 봅니다.", "Choose none to see every kind of support.";
+    Q_MARKETS = "진출하려는 시장", "Markets you want to enter";
+    Q_MARKETS_WHY = "해외 인증과 수출 지원을 고를 때 씁니다.", "Used for overseas certification and export support.";
+    Q_FUNDING = "필요한 자금", "Money needed";
+    Q_FUNDING_WHY = "융자·보증 한도와 비교합니다.", "Compared with loan and guarantee limits.";
+    Q_RECEIVED = "이미 받은 사업", "Programmes already received";
+    Q_RECEIVED_WHY = "다시 추천하지 않고, 다음 단계의 선행 사업으로 봅니다.", "Not recommended again; counted as done for what follows.";
+    Q_NOTES = "메모", "Notes";
+    Q_NOTES_WHY = "상담 내용 등 자유롭게 적으세요. 파일에 그대로 저장됩니다.", "Anything worth keeping, e.g. from an advising session. Saved as written.";
+    JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
+    NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";
+    TIMELINE = "일정", "Timeline";
+    FOUNDED_YEARS = "업력", "in business";
+    YEARS = "년", "years";
+    ELIGIBLE_BADGE = "○ 적격", "○ eligible";
+    VERIFY_BADGE = "? 확인 필요", "? to verify";
+    NOT_BADGE = "× 부적격", "× not eligible";
+    RECEIVED_BADGE = "이미 받음·보유", "already received or held";
+    SEARCH = "검색", "Search";
+    LIVE_SIZE = "기업 규모", "Size class";
+    LIVE_ELIGIBLE = "적격", "eligible";
+    LIVE_VERIFY = "확인 필요", "to verify";
+    LIVE_NOT = "부적격", "not eligible";
+    UNKNOWN_SIZE = "확인 필요", "to verify";
+    // Results
+    RESULTS_EMPTY = "지금 조건으로는 추천할 단계가 없습니다. 목표를 바꾸거나 '추가 가능' 목록을 보세요.", "No step to recommend with these answers. Change the goals or look at 'Also eligible'.";
+    EDIT_PROFILE = "프로필 수정", "Edit profile";
+    TAB_STEPS = "계획 단계", "Plan steps";
+    TAB_ALSO = "추가 가능", "Also eligible";
+    TAB_VERIFY = "확인 필요", "To verify";
+    TAB_NOT = "부적격", "Not eligible";
+    LEGEND = "범례", "Legend";
+    LEGEND_CROSS = "부처 연계", "Cross-ministry link";
+    LEGEND_OTHER = "기타 기관", "Other bodies";
+    TOTAL_STEPS = "단계", "steps";
+    TOTAL_SUPPORT = "최대 지원 (출처 있는 금액 합)", "Maximum support (sum of sourced amounts)";
+    TOTAL_CROSS = "부처 연계", "cross-ministry links";
+    TO_VERIFY_AMOUNT = "확인 필요", "to verify";
+    SELF_SHARE = "자부담", "own share";
+    WINDOW_CONFIRMED = "확정 일정", "confirmed window";
+    WINDOW_FORECAST = "예상 (지난 공고 기준)", "forecast (from the last call)";
+    WINDOW_ROLLING = "상시 신청", "rolling";
+    WINDOW_TO_VERIFY = "일정 확인 필요", "window to verify";
+    END_ASSUMED = "기간은 가정", "duration assumed";
+    WAITS_FOR = "먼저 할 일", "Comes after";
+    WHY_STEP = "추천 이유", "Why this step";
+    CONDITIONS = "조건", "Conditions";
+    SELECT_PROGRAMME = "사업을 누르면 자세한 내용이 여기에 나옵니다.", "Select a programme to see its details here.";
+    DETAIL_SUMMARY = "요약", "Summary";
+    DETAIL_SUPPORT = "지원 내용", "Support";
+    DETAIL_WINDOW = "신청 시기", "Application window";
+    DETAIL_AGENCY = "수행기관", "Implementing agency";
+    DETAIL_MINISTRY = "부처", "Ministry";
+    DETAIL_SOURCE = "출처", "Source";
+    DETAIL_LINKS = "연계 사업", "Linked programmes";
+    DETAIL_ORIGINAL = "공고 원문 조건", "Conditions as written";
+    OPEN_SOURCE = "출처 열기 ↗", "Open the source ↗";
+    NOT_WEB_URL = "http(s) 주소가 아니라 열지 않습니다.", "Not an http(s) address, so it is not opened.";
+    MAX_AMOUNT = "최대", "up to";
+    NOT_CHOSEN = "계획에 넣지 않은 이유", "Why not in the plan";
+    MONTHS_LIST = "월", "";
+    DURATION = "기간", "Duration";
+    MONTHS_UNIT = "개월", "months";
+    CONFIDENCE = "신뢰도", "Confidence";
+    PLAN_FROM_FILE = "파일에서 연 계획", "Plan opened from a file";
+    CATALOGUE_MISMATCH = "이 계획은 다른 카탈로그로 만들어졌습니다. 지금 카탈로그로 다시 계산했습니다.", "This plan was made with a different catalogue; it has been recomputed with the current one.";
+    // Browser
+    ALL = "전체", "All";
+    COL_NAME = "사업명", "Programme";
+    COL_MINISTRY = "부처", "Ministry";
+    COL_CATEGORY = "분야", "Category";
+    COL_AGENCY = "수행기관", "Agency";
+    COL_SUPPORT = "최대 지원", "Max support";
+    COL_WINDOW = "신청 시기", "Window";
+    COL_STATUS = "우리 회사", "For this firm";
+    FILTER_TAG = "태그", "Tag";
+    SHOWN = "개 표시", "shown";
+    // Messages
+    SAVED = "저장했습니다", "Saved";
+    OPENED = "열었습니다", "Opened";
+    CANNOT_OPEN = "열 수 없습니다", "Cannot open";
+    CANNOT_SAVE = "저장하지 못했습니다 (기존 파일은 그대로입니다)", "Could not save (the existing file is unchanged)";
+    CATALOGUE_LOADED = "카탈로그를 불러왔습니다", "Catalogue loaded";
+    KEPT_PREVIOUS = "이전 내용을 그대로 유지합니다.", "The previous content is kept.";
+}
