@@ -19,7 +19,16 @@ pub enum SortBy {
 }
 
 /// What the cached rows depend on: query, filters, sort, catalogue hash, language.
-type RowsKey = (String, Option<String>, Option<Goal>, Option<String>, SortBy, bool, String, Lang);
+type RowsKey = (
+    String,
+    Option<String>,
+    Option<Goal>,
+    Option<String>,
+    SortBy,
+    bool,
+    String,
+    Lang,
+);
 
 #[derive(Debug, Clone, Default)]
 pub struct BrowserState {

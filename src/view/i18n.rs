@@ -162,7 +162,6 @@ strings! {
     NOT_WEB_URL = "http(s) 주소가 아니라 열지 않습니다.", "Not an http(s) address, so it is not opened.";
     MAX_AMOUNT = "최대", "up to";
     NOT_CHOSEN = "계획에 넣지 않은 이유", "Why not in the plan";
-    MONTHS_LIST = "월", "";
     DURATION = "기간", "Duration";
     MONTHS_UNIT = "개월", "months";
     CONFIDENCE = "신뢰도", "Confidence";
@@ -186,4 +185,26 @@ strings! {
     CANNOT_SAVE = "저장하지 못했습니다 (기존 파일은 그대로입니다)", "Could not save (the existing file is unchanged)";
     CATALOGUE_LOADED = "카탈로그를 불러왔습니다", "Catalogue loaded";
     KEPT_PREVIOUS = "이전 내용을 그대로 유지합니다.", "The previous content is kept.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for s in EVERY {
+            assert!(!s.ko.trim().is_empty() && !s.en.trim().is_empty(), "{s:?}");
+        }
+        // Korean strings are Korean: each has Hangul unless it is a symbol or a name.
+        let hangul = |t: &str| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let untranslated: Vec<&S> = EVERY
+            .iter()
+            .filter(|s| s.ko == s.en && hangul(s.ko))
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "Korean left in English: {untranslated:?}"
+        );
+    }
 }

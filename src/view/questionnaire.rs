@@ -136,28 +136,47 @@ fn question<R>(
 ) -> R {
     ui.add_space(10.0);
     let label = ui.label(style::bold(title.get(lang), 15.0));
-    ui.label(egui::RichText::new(why.get(lang)).weak().small());
+    ui.label(egui::RichText::new(why.get(lang)).weak().size(12.0));
     add(ui, label.id)
 }
 
-/// A "don't know" box: ticked means None; unticking starts from `default`.
-fn dont_know<T>(ui: &mut Ui, lang: Lang, value: &mut Option<T>, default: impl FnOnce() -> T) {
+/// A "don't know" box: ticked means None; unticking starts from `default`. Its
+/// accessible name carries the question, so a screen reader (and a test) can tell
+/// one "don't know" from another.
+fn dont_know<T>(
+    ui: &mut Ui,
+    lang: Lang,
+    question: s::S,
+    value: &mut Option<T>,
+    default: impl FnOnce() -> T,
+) {
     let mut unknown = value.is_none();
-    if ui.checkbox(&mut unknown, s::DONT_KNOW.get(lang)).changed() {
+    let name = format!("{} — {}", question.get(lang), s::DONT_KNOW.get(lang));
+    if ui
+        .checkbox(&mut unknown, s::DONT_KNOW.get(lang))
+        .accessible_name(name)
+        .changed()
+    {
         *value = if unknown { None } else { Some(default()) };
     }
 }
 
-fn yes_no_unknown(ui: &mut Ui, lang: Lang, value: &mut Option<bool>) {
+fn yes_no_unknown(ui: &mut Ui, lang: Lang, question: s::S, value: &mut Option<bool>) {
     ui.horizontal(|ui| {
-        ui.radio_value(value, Some(true), s::YES.get(lang));
-        ui.radio_value(value, Some(false), s::NO.get(lang));
-        ui.radio_value(value, None, s::DONT_KNOW.get(lang));
+        for (v, label) in [
+            (Some(true), s::YES),
+            (Some(false), s::NO),
+            (None, s::DONT_KNOW),
+        ] {
+            let name = format!("{} — {}", question.get(lang), label.get(lang));
+            ui.radio_value(value, v, label.get(lang))
+                .accessible_name(name);
+        }
     });
 }
 
 /// Won entered as 억 and 만원, the way Korean firms state amounts.
-fn money(ui: &mut Ui, lang: Lang, label: egui::Id, value: &mut Option<u64>) {
+fn money(ui: &mut Ui, lang: Lang, question: s::S, label: egui::Id, value: &mut Option<u64>) {
     ui.horizontal(|ui| {
         if let Some(won) = value.as_mut() {
             let mut eok = *won / EOK;
@@ -185,7 +204,7 @@ fn money(ui: &mut Ui, lang: Lang, label: egui::Id, value: &mut Option<u64>) {
             };
             ui.label(egui::RichText::new(format!("= {shown}")).weak());
         }
-        dont_know(ui, lang, value, || 0);
+        dont_know(ui, lang, question, value, || 0);
     });
 }
 
@@ -255,7 +274,9 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                     );
                 }
             }
-            dont_know(ui, lang, &mut p.founded, || Founded::Year(now.year));
+            dont_know(ui, lang, s::Q_FOUNDED, &mut p.founded, || {
+                Founded::Year(now.year)
+            });
         });
         if p.founded.is_some_and(|f| f.earliest() > now) {
             ui.label(
@@ -274,11 +295,11 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                 )
                 .labelled_by(label);
             }
-            dont_know(ui, lang, &mut p.employees, || 0);
+            dont_know(ui, lang, s::Q_EMPLOYEES, &mut p.employees, || 0);
         });
     });
     question(ui, lang, s::Q_REVENUE, s::Q_REVENUE_WHY, |ui, label| {
-        money(ui, lang, label, &mut p.revenue_krw)
+        money(ui, lang, s::Q_REVENUE, label, &mut p.revenue_krw)
     });
     question(ui, lang, s::Q_REGION, s::Q_REGION_WHY, |ui, label| {
         let text = p
@@ -297,7 +318,7 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
             .labelled_by(label);
     });
     question(ui, lang, s::Q_GROUP, s::Q_GROUP_WHY, |ui, _| {
-        yes_no_unknown(ui, lang, &mut p.enterprise_group)
+        yes_no_unknown(ui, lang, s::Q_GROUP, &mut p.enterprise_group)
     });
 }
 
@@ -390,7 +411,7 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
     let manufacturing = p.ksic_parsed().is_some_and(|k| k.is_manufacturing());
     if !manufacturing {
         question(ui, lang, s::Q_USES_ROOT, s::Q_ROOT_WHY, |ui, _| {
-            yes_no_unknown(ui, lang, &mut draft.uses_root)
+            yes_no_unknown(ui, lang, s::Q_USES_ROOT, &mut draft.uses_root)
         });
     }
     // Root technologies are asked of manufacturers and of anyone who uses root processes.
@@ -402,10 +423,10 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
             code_set(
                 ui,
                 lang,
+                s::Q_ROOT,
                 &mut p.root_technologies,
                 RootTech::ALL,
                 RootTech::label,
-                "root",
             )
         });
     } else if draft.uses_root == Some(false) {
@@ -417,13 +438,13 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
 fn code_set<T: Copy + PartialEq>(
     ui: &mut Ui,
     lang: Lang,
+    question: s::S,
     value: &mut Option<Vec<T>>,
     all: &[T],
     label: fn(T, Lang) -> &'static str,
-    salt: &str,
 ) {
-    ui.push_id(salt, |ui| {
-        dont_know(ui, lang, value, Vec::new);
+    ui.push_id(question.en, |ui| {
+        dont_know(ui, lang, question, value, Vec::new);
         if let Some(list) = value.as_mut() {
             ui.horizontal_wrapped(|ui| {
                 for item in all {
@@ -448,22 +469,26 @@ fn page_status(app: &mut GachiApp, ui: &mut Ui) {
         code_set(
             ui,
             lang,
+            s::Q_CERTS,
             &mut p.certifications,
             Certification::ALL,
             Certification::label,
-            "certs",
         )
     });
     question(ui, lang, s::Q_SMART, s::Q_SMART_WHY, |ui, _| {
         ui.horizontal_wrapped(|ui| {
             for l in SmartFactoryLevel::ALL {
-                ui.radio_value(&mut p.smart_factory_level, Some(*l), l.label(lang));
+                let name = format!("{} — {}", s::Q_SMART.get(lang), l.label(lang));
+                ui.radio_value(&mut p.smart_factory_level, Some(*l), l.label(lang))
+                    .accessible_name(name);
             }
-            ui.radio_value(&mut p.smart_factory_level, None, s::DONT_KNOW.get(lang));
+            let name = format!("{} — {}", s::Q_SMART.get(lang), s::DONT_KNOW.get(lang));
+            ui.radio_value(&mut p.smart_factory_level, None, s::DONT_KNOW.get(lang))
+                .accessible_name(name);
         });
     });
     question(ui, lang, s::Q_EXPORTING, s::Q_EXPORTING_WHY, |ui, _| {
-        yes_no_unknown(ui, lang, &mut p.exporting)
+        yes_no_unknown(ui, lang, s::Q_EXPORTING, &mut p.exporting)
     });
 }
 
@@ -494,15 +519,15 @@ fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
             code_set(
                 ui,
                 lang,
+                s::Q_MARKETS,
                 &mut p.target_markets,
                 Market::ALL,
                 Market::label,
-                "markets",
             )
         });
     }
     question(ui, lang, s::Q_FUNDING, s::Q_FUNDING_WHY, |ui, label| {
-        money(ui, lang, label, &mut p.funding_need_krw)
+        money(ui, lang, s::Q_FUNDING, label, &mut p.funding_need_krw)
     });
     let catalogue = &app.catalogue;
     let filter = &mut app.questionnaire.received_filter;

@@ -215,6 +215,21 @@ pub fn as_of_text(m: YearMonth, lang: Lang) -> String {
     }
 }
 
+/// "3월" / "Mar".
+pub fn month_name(m: u8, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Ko => format!("{m}월"),
+        Lang::En => EN
+            .get(usize::from(m).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?")
+            .to_string(),
+    }
+}
+
 fn circled(n: usize) -> String {
     const C: [&str; 20] = [
         "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮", "⑯", "⑰", "⑱",
@@ -701,7 +716,7 @@ fn detail(
         .windows
         .months
         .iter()
-        .map(|m| format!("{m}{}", s::MONTHS_LIST.get(lang)))
+        .map(|&m| month_name(m, lang))
         .collect();
     let year = p
         .windows

@@ -1,0 +1,246 @@
+//! UI tests: the app driven by its labels, as a user would, with no display.
+//! egui_kittest panics on a glyph no font has, so every test that shows Hangul also
+//! proves the bundled Korean font is installed.
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use gachi::YearMonth;
+use gachi::view::{GachiApp, Screen, install_fonts};
+
+fn month(s: &str) -> YearMonth {
+    YearMonth::parse(s).expect("test month")
+}
+
+fn app() -> GachiApp {
+    let cat = gachi::catalogue::builtin().expect("built-in catalogue");
+    GachiApp::new(cat, month("2026-12"))
+}
+
+fn harness(app: GachiApp) -> Harness<'static, GachiApp> {
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut GachiApp| app.show(ui), app)
+}
+
+/// The text a node shows: its label, or for static text its value.
+fn text_of(n: &egui_kittest::Node<'_>) -> String {
+    let node = n.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
+fn set_number(h: &mut Harness<'_, GachiApp>, label: &str, value: f64) {
+    h.get_all_by_role_and_label(Role::SpinButton, label)
+        .next()
+        .expect(label)
+        .set_value_accesskit(value);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, GachiApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Opens the `nth` combo box named `combo` and picks `option`.
+fn choose(h: &mut Harness<'_, GachiApp>, combo: &str, nth: usize, option: &str) {
+    h.get_all_by_role_and_label(Role::ComboBox, combo)
+        .nth(nth)
+        .expect(combo)
+        .click();
+    h.run();
+    h.get_by_label(option).click_accesskit();
+    h.run();
+}
+
+/// Fills in the questionnaire for a root-industry micro-manufacturer, by label.
+fn answer_root_micro_manufacturer(h: &mut Harness<'_, GachiApp>) {
+    click(h, "새 프로필");
+    let name = h.get_by_label("회사 이름");
+    name.focus();
+    name.type_text("대성주물");
+    h.run();
+    click(h, "설립 연월 — 모름");
+    set_number(h, "설립 연월", 2009.0);
+    click(h, "상시근로자 수 — 모름");
+    set_number(h, "상시근로자 수", 8.0);
+    click(h, "작년 매출액 — 모름");
+    set_number(h, "작년 매출액", 24.0);
+    choose(h, "본사 소재지", 0, "경남");
+    click(h, "다음 →");
+    choose(h, "업종", 0, "C 제조업");
+    choose(h, "업종", 1, "C24 1차 금속");
+    click(h, "사용하는 뿌리기술 — 모름");
+    click(h, "주조");
+    click(h, "다음 →");
+    click(h, "스마트공장 수준 — 없음");
+    click(h, "지금 수출하고 있나요? — 아니오");
+    click(h, "다음 →");
+    click(h, "자동화·스마트공장");
+    click(h, "디지털 전환");
+    click(h, "자금·보증");
+    click(h, "경로 보기 →");
+}
+
+#[test]
+fn a_root_micro_manufacturer_filled_in_by_label_gets_the_mss_motie_mss_chain() {
+    let mut h = harness(app());
+    h.run();
+    answer_root_micro_manufacturer(&mut h);
+
+    let p = &h.state().profile;
+    assert_eq!(p.name, "대성주물");
+    assert_eq!(p.employees, Some(8));
+    assert_eq!(p.revenue_krw, Some(2_400_000_000));
+    assert_eq!(p.ksic.as_deref(), Some("C24"));
+    assert_eq!(h.state().screen, Screen::Results);
+
+    // The live size class on the results screen.
+    h.get_by_label("소상공인");
+    // The joint pathway line spells the hand-overs out: 중기부 → 산업부 → 중기부.
+    let chain = h
+        .get_all_by_label_contains("→")
+        .map(|n| text_of(&n))
+        .find(|l| l.contains("(산업부)") && l.contains("(중기부)"))
+        .expect("a joint pathway line");
+    let ministries: Vec<&str> = chain
+        .split("→")
+        .map(|part| {
+            if part.contains("(중기부)") {
+                "MSS"
+            } else if part.contains("(산업부)") {
+                "MOTIE"
+            } else {
+                "?"
+            }
+        })
+        .collect();
+    assert_eq!(ministries, ["MSS", "MOTIE", "MSS"], "chain: {chain}");
+    assert!(chain.contains("소공인 스마트제조"), "{chain}");
+    assert!(chain.contains("뿌리기업 자동화"), "{chain}");
+    // The card of step one, besides the joint pathway line.
+    assert!(
+        h.get_all_by_label_contains("① 소공인 스마트제조 지원")
+            .count()
+            >= 2
+    );
+    h.get_by_label("① 소공인 스마트제조 지원 (구 스마트공방)");
+}
+
+#[test]
+fn switching_to_english_shows_english_labels_everywhere() {
+    let mut h = harness(app());
+    h.run();
+    click(&mut h, "English");
+    for label in [
+        "Start",
+        "Firm profile",
+        "Pathway",
+        "Programmes",
+        "New profile",
+        "Open profile…",
+        "Export plan…",
+        "한국어",
+    ] {
+        assert!(h.query_all_by_label(label).next().is_some(), "no '{label}'");
+    }
+    click(&mut h, "New profile");
+    h.get_by_label("Firm name");
+    h.get_by_label("Regular employees — Don't know");
+    click(&mut h, "Programmes");
+    h.get_by_label_contains("shown");
+}
+
+#[test]
+fn the_exported_plan_equals_the_command_lines_plan_for_the_same_profile_and_month() {
+    let mut h = harness(app());
+    h.run();
+    answer_root_micro_manufacturer(&mut h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profile_path = dir.path().join("firm.json");
+    let plan_path = dir.path().join("plan.json");
+    assert!(h.state_mut().save_profile_path(&profile_path));
+    assert!(h.state_mut().export_plan_path(&plan_path));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gachi"))
+        .args(["plan", "--profile"])
+        .arg(&profile_path)
+        .args(["--as-of", "2026-12"])
+        .output()
+        .expect("run gachi");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_cli: serde_json::Value = serde_json::from_slice(&out.stdout).expect("cli json");
+    let from_app: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&plan_path).expect("plan file")).expect("app json");
+    assert_eq!(from_app, from_cli);
+    assert_eq!(from_app["format"], "gachi-plan/1");
+}
+
+#[test]
+fn opening_a_broken_profile_shows_the_error_and_keeps_the_previous_profile() {
+    let mut h = harness(app());
+    h.run();
+    answer_root_micro_manufacturer(&mut h);
+    let before = h.state().profile.clone();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.json");
+    std::fs::write(
+        &bad,
+        r#"{"format":"gachi-profile/1","name":"x","region":"gyungnam"}"#,
+    )
+    .expect("write");
+    assert!(!h.state_mut().open_profile_path(&bad));
+    h.run();
+    assert_eq!(h.state().profile, before);
+    h.get_by_label("열 수 없습니다");
+    let msg = text_of(&h.get_by_label_contains("gyungnam"));
+    assert!(
+        msg.contains("broken.json") && msg.contains("region"),
+        "{msg}"
+    );
+    click(&mut h, "닫기");
+    assert!(h.query_by_label("열 수 없습니다").is_none());
+}
+
+#[test]
+fn the_plan_is_rebuilt_only_when_the_profile_changes() {
+    let mut a = app();
+    a.profile.name = "한빛".into();
+    a.screen = Screen::Results;
+    let mut h = harness(a);
+    h.run();
+    for _ in 0..10 {
+        h.step();
+    }
+    assert_eq!(h.state().recomputes, 1);
+    h.state_mut().profile.employees = Some(12);
+    h.run();
+    h.step();
+    assert_eq!(h.state().recomputes, 2);
+}
+
+#[test]
+fn answers_given_so_far_survive_a_restart() {
+    let mut h = harness(app());
+    h.run();
+    click(&mut h, "새 프로필");
+    let name = h.get_by_label("회사 이름");
+    name.focus();
+    name.type_text("세움전자");
+    h.run();
+    click(&mut h, "상시근로자 수 — 모름");
+    set_number(&mut h, "상시근로자 수", 30.0);
+    click(&mut h, "다음 →");
+    let saved = h.state().persisted();
+    // A new process restores from what was written.
+    let restored = app().restore(saved);
+    assert_eq!(restored.profile.name, "세움전자");
+    assert_eq!(restored.profile.employees, Some(30));
+    assert_eq!(restored.page, 1);
+    assert_eq!(restored.screen, Screen::Questions);
+}
