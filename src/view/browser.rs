@@ -7,6 +7,7 @@ use crate::codes::{Goal, ministry_short};
 use crate::matcher::Eligibility;
 use crate::text::{Lang, krw_en, krw_ko};
 use eframe::egui::{self, Ui};
+use egui_extras::Column;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -182,16 +183,6 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
     };
     let mut open = None;
     let row_h = 22.0;
-    let cols = [
-        s::COL_NAME,
-        s::COL_MINISTRY,
-        s::COL_CATEGORY,
-        s::COL_AGENCY,
-        s::COL_SUPPORT,
-        s::COL_WINDOW,
-        s::COL_STATUS,
-    ];
-    let widths = [340.0, 70.0, 120.0, 200.0, 130.0, 110.0, 90.0];
     let sorts = [
         SortBy::Name,
         SortBy::Ministry,
@@ -201,77 +192,109 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         SortBy::Catalogue,
         SortBy::Catalogue,
     ];
-    ui.horizontal(|ui| {
-        for ((c, w), sort) in cols.iter().zip(widths).zip(sorts) {
-            let arrow = if b.sort == sort && sort != SortBy::Catalogue {
-                if b.descending { " ▼" } else { " ▲" }
-            } else {
-                ""
-            };
-            let r = ui.add_sized(
-                [w, row_h],
-                egui::Button::new(egui::RichText::new(format!("{}{arrow}", c.get(lang))).strong())
-                    .frame(false),
-            );
-            if r.clicked() && sort != SortBy::Catalogue {
-                if b.sort == sort {
-                    b.descending = !b.descending;
-                } else {
-                    b.sort = sort;
-                    b.descending = false;
-                }
-            }
-        }
-    });
-    ui.separator();
-    egui::ScrollArea::both()
+    let cols = [
+        s::COL_NAME,
+        s::COL_MINISTRY,
+        s::COL_CATEGORY,
+        s::COL_AGENCY,
+        s::COL_SUPPORT,
+        s::COL_WINDOW,
+        s::COL_STATUS,
+    ];
+    let rows = &b.rows;
+    let mut resort = None;
+    egui_extras::TableBuilder::new(ui)
         .id_salt("catalogue_table")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_h, b.rows.len(), |ui, range| {
-            for &i in &b.rows[range] {
-                let p = &cat.programmes[i];
-                ui.horizontal(|ui| {
-                    let name = p.name.get(lang);
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(300.0).at_least(160.0).clip(true))
+        .column(Column::initial(60.0).at_least(50.0))
+        .column(Column::initial(130.0).at_least(80.0).clip(true))
+        .column(Column::initial(170.0).at_least(80.0).clip(true))
+        .column(Column::initial(120.0).at_least(80.0).clip(true))
+        .column(Column::initial(110.0).at_least(70.0).clip(true))
+        .column(Column::remainder().at_least(80.0))
+        .min_scrolled_height(0.0)
+        .header(row_h, |mut header| {
+            for (c, sort) in cols.iter().zip(sorts) {
+                header.col(|ui| {
+                    let arrow = if b.sort == sort && sort != SortBy::Catalogue {
+                        if b.descending { " ▼" } else { " ▲" }
+                    } else {
+                        ""
+                    };
+                    let text = egui::RichText::new(format!("{}{arrow}", c.get(lang))).strong();
+                    if sort == SortBy::Catalogue {
+                        ui.label(text);
+                    } else if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                        resort = Some(sort);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_h, rows.len(), |mut row| {
+                let p = &cat.programmes[rows[row.index()]];
+                row.col(|ui| {
                     if ui
-                        .add_sized(
-                            [widths[0], row_h],
-                            egui::Button::new(name).frame(false).truncate(),
-                        )
+                        .add(egui::Button::new(p.name.get(lang)).frame(false).truncate())
                         .on_hover_text(p.summary.get(lang))
                         .clicked()
                     {
                         open = Some(p.id.clone());
                     }
-                    ui.add_sized(
-                        [widths[1], row_h],
-                        egui::Label::new(ministry_short(&p.ministry, lang)),
-                    );
-                    ui.add_sized([widths[2], row_h], egui::Label::new(p.category.label(lang)));
-                    ui.add_sized([widths[3], row_h], egui::Label::new(&p.agency).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(ministry_short(&p.ministry, lang));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(p.category.label(lang)).truncate());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&p.agency).truncate());
+                });
+                row.col(|ui| {
                     let amount = match (p.support.max_krw, lang) {
                         (Some(w), Lang::Ko) => krw_ko(w),
                         (Some(w), Lang::En) => krw_en(w),
                         (None, _) => s::TO_VERIFY_AMOUNT.get(lang).to_string(),
                     };
-                    ui.add_sized([widths[4], row_h], egui::Label::new(amount));
-                    let months: Vec<String> =
-                        p.windows.months.iter().map(|m| m.to_string()).collect();
+                    ui.label(amount);
+                });
+                row.col(|ui| {
+                    let months: Vec<String> = p
+                        .windows
+                        .months
+                        .iter()
+                        .map(|&m| super::results::month_name(m, lang))
+                        .collect();
                     let window = if months.is_empty() {
                         s::WINDOW_TO_VERIFY.get(lang).to_string()
                     } else {
-                        format!("{}{}", months.join("·"), s::MONTH.get(lang))
+                        months.join("·")
                     };
-                    ui.add_sized([widths[5], row_h], egui::Label::new(window).truncate());
+                    ui.add(egui::Label::new(window).truncate());
+                });
+                row.col(|ui| {
                     let status = match status_of(&p.id) {
                         Some(Eligibility::Eligible) => s::ELIGIBLE_BADGE.get(lang),
                         Some(Eligibility::Verify) => s::VERIFY_BADGE.get(lang),
                         Some(Eligibility::NotEligible) => s::NOT_BADGE.get(lang),
                         None => s::RECEIVED_BADGE.get(lang),
                     };
-                    ui.add_sized([widths[6], row_h], egui::Label::new(status));
+                    ui.label(status);
                 });
-            }
+            });
         });
+    if let Some(sort) = resort {
+        if b.sort == sort {
+            b.descending = !b.descending;
+        } else {
+            b.sort = sort;
+            b.descending = false;
+        }
+    }
     if let Some(id) = open {
         app.selected = Some(id);
         app.screen = Screen::Results;
