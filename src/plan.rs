@@ -112,6 +112,7 @@ pub struct AlsoEligible {
     pub programme_id: String,
     pub eligibility: Eligibility,
     pub why_not_chosen: Text,
+    /// What is left to verify (the unknown reasons); the rest passed.
     pub reasons: Vec<Reason>,
 }
 

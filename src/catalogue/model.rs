@@ -26,6 +26,9 @@ pub struct Catalogue {
     /// For each programme, the links that point at it: (from position, kind).
     #[serde(skip)]
     pub incoming: Vec<Vec<(usize, LinkKind)>>,
+    /// For each programme, its own links as (to position, kind).
+    #[serde(skip)]
+    pub outgoing: Vec<Vec<(usize, LinkKind)>>,
     /// Positions in an order where every prerequisite/follow_on comes first.
     #[serde(skip)]
     pub link_order: Vec<usize>,
@@ -68,11 +71,13 @@ impl Catalogue {
             .collect();
         let n = self.programmes.len();
         self.incoming = vec![Vec::new(); n];
+        self.outgoing = vec![Vec::new(); n];
         let mut indegree = vec![0usize; n];
         for (i, p) in self.programmes.iter().enumerate() {
             for l in &p.links {
                 if let Some(&j) = self.index.get(&l.to) {
                     self.incoming[j].push((i, l.kind));
+                    self.outgoing[i].push((j, l.kind));
                     if l.kind.orders() {
                         indegree[j] += 1;
                     }
@@ -89,8 +94,8 @@ impl Catalogue {
         while k < order.len() {
             let i = order[k];
             k += 1;
-            for l in &self.programmes[i].links {
-                if let (true, Some(&j)) = (l.kind.orders(), self.index.get(&l.to)) {
+            for &(j, kind) in &self.outgoing[i] {
+                if kind.orders() {
                     indegree[j] -= 1;
                     if indegree[j] == 0 {
                         order.push(j);

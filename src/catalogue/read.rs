@@ -102,6 +102,7 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
         index: HashMap::new(),
         sha256: String::new(),
         incoming: Vec::new(),
+        outgoing: Vec::new(),
         link_order: Vec::new(),
         has_prerequisites: false,
     };

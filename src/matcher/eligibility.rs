@@ -44,10 +44,11 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Eligibility {
-    /// Every criterion passed.
+    /// Every criterion passed (a programme without criteria is open to all).
+    #[default]
     Eligible,
     /// None failed; at least one unknown or not machine-checkable.
     Verify,
@@ -119,6 +120,70 @@ fn in_range(v: u64, min: Option<u64>, max: Option<u64>) -> bool {
 
 fn join_labels<T: Copy>(items: &[T], f: impl Fn(T) -> &'static str, sep: &str) -> String {
     items.iter().map(|i| f(*i)).collect::<Vec<_>>().join(sep)
+}
+
+/// The outcome of one criterion alone, without the sentences: what the matcher needs
+/// for every programme, at no allocation. `evaluate` gives the same outcome with its
+/// reason (a test checks they agree).
+pub fn outcome(c: &Criterion, f: &FirmFacts) -> Outcome {
+    let p = f.profile;
+    let yes = |b: bool| if b { Outcome::Pass } else { Outcome::Fail };
+    match c {
+        Criterion::Employees { min, max } => p
+            .employees
+            .map_or(Outcome::Unknown, |n| yes(in_range(n, *min, *max))),
+        Criterion::Revenue { min, max } => p
+            .revenue_krw
+            .map_or(Outcome::Unknown, |r| yes(in_range(r, *min, *max))),
+        Criterion::BusinessAge {
+            min_years,
+            max_years,
+        } => match f.age {
+            None => Outcome::Unknown,
+            Some((lo, hi)) => {
+                let ok = |y: i64| in_range(y.max(0) as u64, *min_years, *max_years);
+                match (ok(lo), ok(hi)) {
+                    (true, true) => Outcome::Pass,
+                    (false, false) => Outcome::Fail,
+                    _ => Outcome::Unknown,
+                }
+            }
+        },
+        Criterion::SizeClass { any_of } => {
+            let possible = &f.size.possible;
+            if possible.iter().all(|c| any_of.contains(c)) {
+                Outcome::Pass
+            } else if possible.iter().all(|c| !any_of.contains(c)) {
+                Outcome::Fail
+            } else {
+                Outcome::Unknown
+            }
+        }
+        Criterion::Region { any_of } => p
+            .region
+            .map_or(Outcome::Unknown, |r| yes(any_of.contains(&r))),
+        Criterion::Ksic { prefixes } => p.ksic.as_ref().map_or(Outcome::Unknown, |k| {
+            yes(prefixes.iter().any(|pre| k.starts_with(pre.as_str())))
+        }),
+        Criterion::RootTechnology { any_of } => p
+            .root_technologies
+            .as_ref()
+            .map_or(Outcome::Unknown, |have| {
+                yes(have.iter().any(|t| any_of.is_empty() || any_of.contains(t)))
+            }),
+        Criterion::Certification { any_of } => {
+            p.certifications.as_ref().map_or(Outcome::Unknown, |have| {
+                yes(have.iter().any(|c| any_of.contains(c)))
+            })
+        }
+        Criterion::Exporting { value } => {
+            p.exporting.map_or(Outcome::Unknown, |e| yes(e == *value))
+        }
+        Criterion::SmartFactoryLevel { any_of } => p
+            .smart_factory_level
+            .map_or(Outcome::Unknown, |l| yes(any_of.contains(&l))),
+        Criterion::Manual { .. } => Outcome::Unknown,
+    }
 }
 
 /// Evaluates one criterion against the firm.
@@ -496,5 +561,39 @@ pub fn prerequisite_reason(name: &Text, outcome: Outcome) -> Reason {
                 name.en
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::parse_profile;
+
+    /// `outcome` (used for every programme) and `evaluate` (used for what is shown)
+    /// must never disagree.
+    #[test]
+    fn outcome_agrees_with_evaluate_on_every_catalogue_criterion() {
+        let cat = crate::catalogue::builtin().expect("built-in catalogue");
+        let now = YearMonth {
+            year: 2026,
+            month: 12,
+        };
+        let profiles = [
+            r#"{"format":"gachi-profile/1","name":"a"}"#,
+            r#"{"format":"gachi-profile/1","name":"b","founded":"2019","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","root_technologies":["casting"],"certifications":["root_company"],"smart_factory_level":"none","exporting":false}"#,
+            r#"{"format":"gachi-profile/1","name":"c","founded":"1990-01","employees":900,"revenue_krw":300000000000,"region":"seoul","ksic":"J62","root_technologies":[],"certifications":[],"smart_factory_level":"advanced","exporting":true,"enterprise_group":true}"#,
+        ];
+        let mut checked = 0;
+        for text in profiles {
+            let p = parse_profile(text.as_bytes(), now).expect("test profile");
+            let f = FirmFacts::new(&p, now);
+            for prog in &cat.programmes {
+                for c in &prog.criteria {
+                    assert_eq!(outcome(c, &f), evaluate(c, &f).outcome, "{} {c:?}", prog.id);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100);
     }
 }

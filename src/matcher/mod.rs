@@ -5,6 +5,8 @@ mod eligibility;
 mod pathway;
 mod schedule;
 
-pub use eligibility::{Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme};
+pub use eligibility::{
+    Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme, outcome,
+};
 pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
 pub use schedule::{Placement, WindowState, default_duration, place};

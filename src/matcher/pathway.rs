@@ -10,7 +10,7 @@
 //!    link decides, by the default stage order; then placed on application windows.
 
 use super::eligibility::{
-    Eligibility, FirmFacts, Outcome, Reason, evaluate_programme, prerequisite_reason,
+    Eligibility, FirmFacts, Outcome, Reason, evaluate, outcome, prerequisite_reason,
 };
 use super::schedule::place;
 use crate::catalogue::{Catalogue, LinkKind, Programme};
@@ -27,53 +27,85 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 /// How many programmes of one category a plan recommends at most.
 pub const PER_CATEGORY: usize = 2;
 
-/// What the matcher concluded about one programme.
-#[derive(Debug, Clone)]
+/// What the matcher concluded about one programme: outcome counts only, so checking
+/// a large catalogue allocates nothing; sentences are written for what is shown.
+#[derive(Debug, Clone, Default)]
 pub struct Assessment {
-    pub reasons: Vec<Reason>,
+    pub passed: u16,
+    pub unknown: u16,
+    pub failed: u16,
     pub eligibility: Eligibility,
     pub received: bool,
+    /// Reasons beyond the programme's own criteria (prerequisites); rarely any.
+    pub extra: Vec<Reason>,
+}
+
+impl Assessment {
+    fn count(&mut self, o: Outcome) {
+        match o {
+            Outcome::Pass => self.passed += 1,
+            Outcome::Unknown => self.unknown += 1,
+            Outcome::Fail => self.failed += 1,
+        }
+        self.eligibility = if self.failed > 0 {
+            Eligibility::NotEligible
+        } else if self.unknown > 0 {
+            Eligibility::Verify
+        } else {
+            Eligibility::Eligible
+        };
+    }
+
+    /// The reasons with the given outcomes, as sentences, in catalogue order.
+    pub fn reasons(&self, p: &Programme, facts: &FirmFacts, keep: &[Outcome]) -> Vec<Reason> {
+        p.criteria
+            .iter()
+            .filter(|c| keep.contains(&outcome(c, facts)))
+            .map(|c| evaluate(c, facts))
+            .chain(
+                self.extra
+                    .iter()
+                    .filter(|r| keep.contains(&r.outcome))
+                    .cloned(),
+            )
+            .collect()
+    }
 }
 
 /// Checks every programme, including prerequisites (in link order, so a chain of
 /// prerequisites is decided front to back).
 pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
     let received: HashSet<&str> = facts.profile.received.iter().map(String::as_str).collect();
+    let held = facts.profile.certifications.as_deref().unwrap_or(&[]);
     let mut out: Vec<Assessment> = cat
         .programmes
         .iter()
         .map(|p| {
-            let reasons = evaluate_programme(p, facts);
-            let holds = p.grants.is_some_and(|g| {
-                facts
-                    .profile
-                    .certifications
-                    .as_ref()
-                    .is_some_and(|c| c.contains(&g))
-            });
-            Assessment {
-                eligibility: Eligibility::of(&reasons),
-                reasons,
-                received: holds || received.contains(p.id.as_str()),
+            let mut a = Assessment::default();
+            for c in &p.criteria {
+                a.count(outcome(c, facts));
             }
+            let holds = p.grants.is_some_and(|g| held.contains(&g));
+            a.received = holds || received.contains(p.id.as_str());
+            a
         })
         .collect();
     if cat.has_prerequisites {
         for &i in &cat.link_order {
             let p = &cat.programmes[i];
-            for l in p.links.iter().filter(|l| l.kind == LinkKind::Prerequisite) {
-                let Some(j) = cat.position(&l.to) else {
+            for &(j, kind) in &cat.outgoing[i] {
+                if kind != LinkKind::Prerequisite {
                     continue;
-                };
-                let outcome = if out[i].received {
+                }
+                let o = if out[i].received {
                     Outcome::Pass
                 } else if out[i].eligibility == Eligibility::NotEligible {
                     Outcome::Fail
                 } else {
                     Outcome::Unknown
                 };
-                out[j].reasons.push(prerequisite_reason(&p.name, outcome));
-                out[j].eligibility = Eligibility::of(&out[j].reasons);
+                out[j].extra.push(prerequisite_reason(&p.name, o));
+                out[j].count(o);
             }
         }
     }
@@ -105,6 +137,13 @@ const SECONDARY_POINTS: i64 = -50;
 /// Below this, a programme is too doubtful to recommend as a step.
 const MIN_FIT: i64 = 0;
 
+/// Adds a sentence to `why` when explaining; builds nothing otherwise.
+fn note(why: &mut Option<Vec<Text>>, text: impl FnOnce() -> Text) {
+    if let Some(w) = why {
+        w.push(text());
+    }
+}
+
 /// A candidate's fit, higher is better, with the reasons a person would accept.
 struct Fit {
     score: i64,
@@ -121,32 +160,26 @@ fn fit(
     facts: &FirmFacts,
     relevance: Relevance,
     partners: &[bool],
+    explain: bool,
 ) -> Fit {
     let p = &cat.programmes[i];
     let prof = facts.profile;
     let mut score = 0i64;
-    let mut why = Vec::new();
-    let passed = a
-        .reasons
-        .iter()
-        .filter(|r| r.outcome == Outcome::Pass)
-        .count() as i64;
-    let unknown = a
-        .reasons
-        .iter()
-        .filter(|r| r.outcome == Outcome::Unknown)
-        .count() as i64;
+    let mut why: Option<Vec<Text>> = explain.then(Vec::new);
+    let passed = i64::from(a.passed);
+    let unknown = i64::from(a.unknown);
     if a.eligibility == Eligibility::Eligible {
         score += ELIGIBLE_POINTS;
-        why.push(Text::new(
-            "모든 조건을 충족합니다.",
-            "Meets every condition.",
-        ));
+        note(&mut why, || {
+            Text::new("모든 조건을 충족합니다.", "Meets every condition.")
+        });
     } else {
-        why.push(Text::new(
-            format!("조건 {passed}개 충족, {unknown}개는 확인이 필요합니다."),
-            format!("{passed} condition(s) met, {unknown} to verify."),
-        ));
+        note(&mut why, || {
+            Text::new(
+                format!("조건 {passed}개 충족, {unknown}개는 확인이 필요합니다."),
+                format!("{passed} condition(s) met, {unknown} to verify."),
+            )
+        });
     }
     score += passed * PASSED_POINTS + unknown * UNKNOWN_POINTS;
     // Programmes made for this kind of firm; the most specific match counts once.
@@ -162,12 +195,12 @@ fn fit(
         (
             p.has_tag("robot") && robot_firm,
             ROBOT_POINTS,
-            Text::new("로봇 기업을 위한 사업입니다.", "Made for robot firms."),
+            ("로봇 기업을 위한 사업입니다.", "Made for robot firms."),
         ),
         (
             p.has_tag("micro_manufacturer") && prof.is_micro_manufacturer() == Tri::Yes,
             TARGETED_POINTS,
-            Text::new(
+            (
                 "소공인(10명 미만 제조업)을 위한 사업입니다.",
                 "Made for micro-manufacturers (fewer than 10 employees).",
             ),
@@ -175,7 +208,7 @@ fn fit(
         (
             p.has_tag("root_industry") && root_firm,
             TARGETED_POINTS,
-            Text::new(
+            (
                 "뿌리기술 기업을 위한 사업입니다.",
                 "Made for root-technology firms.",
             ),
@@ -183,7 +216,7 @@ fn fit(
         (
             p.has_tag("export") && prof.exporting == Some(true),
             TARGETED_POINTS / 2,
-            Text::new(
+            (
                 "수출하는 기업에 맞는 사업입니다.",
                 "Suits a firm that exports.",
             ),
@@ -191,7 +224,7 @@ fn fit(
         (
             p.has_tag("startup") && facts.age.is_some_and(|(_, hi)| hi < 7),
             TARGETED_POINTS / 2,
-            Text::new(
+            (
                 "창업 7년 미만 기업을 위한 사업입니다.",
                 "Made for firms under seven years old.",
             ),
@@ -200,7 +233,9 @@ fn fit(
     if let Some((_, points, _)) = targets.iter().filter(|t| t.0).max_by_key(|t| t.1) {
         score += points;
     }
-    why.extend(targets.into_iter().filter(|t| t.0).map(|t| t.2));
+    for (_, _, (ko, en)) in targets.iter().filter(|t| t.0) {
+        note(&mut why, || Text::new(*ko, *en));
+    }
     if p.has_tag("umbrella") {
         score += UMBRELLA_POINTS;
     }
@@ -224,32 +259,35 @@ fn fit(
         };
         if q.ministry != p.ministry {
             points += CROSS_MINISTRY_POINTS;
-            cross.get_or_insert(q.name.clone());
+            cross.get_or_insert(j);
         }
         *best = (*best).max(points);
     };
-    for l in &p.links {
-        if let Some(j) = cat.position(&l.to) {
-            weigh(j, l.kind, &mut best_out);
-        }
+    for &(j, kind) in &cat.outgoing[i] {
+        weigh(j, kind, &mut best_out);
     }
     for &(j, kind) in &cat.incoming[i] {
         weigh(j, kind, &mut best_in);
     }
     score += best_in + best_out;
-    if let Some(n) = cross {
-        why.push(Text::new(
-            format!(
-                "다른 부처의 '{}'와(과) 이어지는 부처 연계 경로입니다.",
-                n.ko
-            ),
-            format!(
-                "Part of a joint pathway with '{}' of another ministry.",
-                n.en
-            ),
-        ));
+    if let Some(n) = cross.map(|j| &cat.programmes[j].name) {
+        note(&mut why, || {
+            Text::new(
+                format!(
+                    "다른 부처의 '{}'와(과) 이어지는 부처 연계 경로입니다.",
+                    n.ko
+                ),
+                format!(
+                    "Part of a joint pathway with '{}' of another ministry.",
+                    n.en
+                ),
+            )
+        });
     }
-    Fit { score, why }
+    Fit {
+        score,
+        why: why.unwrap_or_default(),
+    }
 }
 
 /// The programmes a round of selection picked, and why the others were left out.
@@ -276,7 +314,7 @@ fn select(
         if !usable[i] || relevance[i] == Relevance::None {
             continue;
         }
-        let f = fit(cat, i, &assessed[i], facts, relevance[i], partners);
+        let f = fit(cat, i, &assessed[i], facts, relevance[i], partners, false);
         let purpose = &cat.programmes[i].purpose;
         let better = match best_of_purpose.get(purpose) {
             Some(&b) => f.score > fits[&b].score,
@@ -326,10 +364,9 @@ fn select(
 /// Whether a prerequisite or follow_on link joins two programmes, either way.
 fn ordered_link(cat: &Catalogue, a: usize, b: usize) -> bool {
     let joins = |x: usize, y: usize| {
-        cat.programmes[x]
-            .links
+        cat.outgoing[x]
             .iter()
-            .any(|l| l.kind.orders() && cat.position(&l.to) == Some(y))
+            .any(|&(to, kind)| kind.orders() && to == y)
     };
     joins(a, b) || joins(b, a)
 }
@@ -375,11 +412,18 @@ pub fn build_plan(
     }
     let Selection {
         chosen,
-        fits,
+        mut fits,
         best_of_purpose,
         cut,
         weak,
     } = select(cat, &assessed, &facts, &relevance, &usable, &partners);
+    // Sentences only for what is recommended.
+    for &i in &chosen {
+        fits.insert(
+            i,
+            fit(cat, i, &assessed[i], &facts, relevance[i], &partners, true),
+        );
+    }
 
     // Prerequisites of chosen steps that are not yet received join the plan.
     let mut in_plan: HashSet<usize> = chosen.iter().copied().collect();
@@ -395,7 +439,14 @@ pub fn build_plan(
     }
 
     let order = order_steps(cat, &in_plan);
-    let steps = schedule_steps(cat, &order, &assessed, &fits, &added_as_prerequisite, as_of);
+    let steps = schedule_steps(
+        cat,
+        &order,
+        &assessed,
+        &fits,
+        &added_as_prerequisite,
+        &facts,
+    );
 
     let mut also_eligible = Vec::new();
     let mut not_eligible = Vec::new();
@@ -407,12 +458,7 @@ pub fn build_plan(
         } else if a.eligibility == Eligibility::NotEligible {
             not_eligible.push(NotEligible {
                 programme_id: p.id.clone(),
-                reasons: a
-                    .reasons
-                    .iter()
-                    .filter(|r| r.outcome == Outcome::Fail)
-                    .cloned()
-                    .collect(),
+                reasons: a.reasons(p, &facts, &[Outcome::Fail]),
             });
         } else if !in_plan.contains(&i) {
             let why = if relevance[i] == Relevance::None {
@@ -459,7 +505,7 @@ pub fn build_plan(
                 programme_id: p.id.clone(),
                 eligibility: a.eligibility,
                 why_not_chosen: why,
-                reasons: a.reasons.clone(),
+                reasons: a.reasons(p, &facts, &[Outcome::Unknown]),
             });
         }
     }
@@ -508,11 +554,10 @@ fn order_steps(cat: &Catalogue, in_plan: &HashSet<usize>) -> Vec<usize> {
         let mut indegree: HashMap<usize, usize> = in_plan.iter().map(|&i| (i, 0)).collect();
         let mut succ: HashMap<usize, Vec<usize>> = HashMap::new();
         for &i in in_plan {
-            for l in &cat.programmes[i].links {
-                if !(l.kind.orders() || (with_bonus && l.kind == LinkKind::Bonus)) {
-                    continue;
-                }
-                if let Some(j) = cat.position(&l.to).filter(|j| in_plan.contains(j)) {
+            for &(j, kind) in &cat.outgoing[i] {
+                if (kind.orders() || (with_bonus && kind == LinkKind::Bonus))
+                    && in_plan.contains(&j)
+                {
                     succ.entry(i).or_default().push(j);
                     *indegree.entry(j).or_default() += 1;
                 }
@@ -546,8 +591,9 @@ fn schedule_steps(
     assessed: &[Assessment],
     fits: &HashMap<usize, Fit>,
     prerequisites: &HashSet<usize>,
-    as_of: YearMonth,
+    facts: &FirmFacts,
 ) -> Vec<Step> {
+    let as_of = facts.as_of;
     let pos_in_plan: HashMap<usize, usize> =
         order.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let mut ends: Vec<YearMonth> = Vec::with_capacity(order.len());
@@ -620,7 +666,7 @@ fn schedule_steps(
             end: placed.end,
             after,
             links,
-            reasons: a.reasons.clone(),
+            reasons: a.reasons(p, facts, &[Outcome::Pass, Outcome::Unknown, Outcome::Fail]),
             support: StepSupport {
                 max_krw: p.support.max_krw,
                 self_share_pct: p.support.self_share_pct,
