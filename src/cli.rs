@@ -97,9 +97,9 @@ pub fn run_plan(
             Err(msg) => return Outcome::Failed(msg),
         },
     };
-    // A plan for a past month may use a profile founded up to that month only; a
-    // future month may not move the founding date past today either.
-    let prof = files::load_profile(profile, now.max(as_of))
+    // A founding date after today is refused whatever the plan month; one after a
+    // past plan month is refused below.
+    let prof = files::load_profile(profile, now)
         .map_err(|e| problems.extend(e.lines()))
         .ok();
     let (Some(cat), Some(prof)) = (cat, prof) else {

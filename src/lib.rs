@@ -3,6 +3,8 @@
 //! The core (`catalogue`, `profile`, `matcher`, `plan`) is pure: no egui, no file
 //! I/O, no clock. `files` does the I/O, `cli` the command line, `view` the desktop app.
 #![forbid(unsafe_code)]
+// Data from outside never reaches an unwrap or expect: every failure is a message.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod catalogue;
 pub mod cli;

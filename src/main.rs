@@ -1,5 +1,6 @@
 //! `gachi`: argument parsing only. No command opens the desktop app.
 #![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use clap::Parser;
 use gachi::cli::{Cli, report, run};

@@ -13,7 +13,7 @@ use super::eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, outcome, prerequisite_reason,
 };
 use super::schedule::place;
-use crate::catalogue::{Catalogue, LinkKind, Programme};
+use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme};
 use crate::codes::Goal;
 use crate::month::YearMonth;
 use crate::plan::{
@@ -132,10 +132,15 @@ const ORDER_LINK_POINTS: i64 = 30;
 const BONUS_LINK_POINTS: i64 = 15;
 const CROSS_MINISTRY_POINTS: i64 = 10;
 const UMBRELLA_POINTS: i64 = -30;
+const EXTRA_GOAL_POINTS: i64 = 5;
+const NOT_EXPORTING_POINTS: i64 = -15;
 /// A programme that serves a goal only on the side must be a strong fit.
 const SECONDARY_POINTS: i64 = -50;
 /// Below this, a programme is too doubtful to recommend as a step.
 const MIN_FIT: i64 = 0;
+/// A goal with no step yet takes its best programme down to this fit (one open
+/// question and nothing against it), so every chosen goal is answered if it can be.
+const MIN_FIT_FOR_UNANSWERED_GOAL: i64 = -10;
 
 /// Adds a sentence to `why` when explaining; builds nothing otherwise.
 fn note(why: &mut Option<Vec<Text>>, text: impl FnOnce() -> Text) {
@@ -229,6 +234,12 @@ fn fit(
                 "Made for firms under seven years old.",
             ),
         ),
+        (
+            // A programme only for the firm's own size class (e.g. 소상공인 only).
+            p.criteria.iter().any(|c| matches!(c, Criterion::SizeClass { any_of } if any_of.len() == 1 && facts.size.certain() == Some(any_of[0]))),
+            TARGETED_POINTS,
+            ("이 기업 규모만을 위한 사업입니다.", "Made only for firms of this size."),
+        ),
     ];
     if let Some((_, points, _)) = targets.iter().filter(|t| t.0).max_by_key(|t| t.1) {
         score += points;
@@ -241,6 +252,13 @@ fn fit(
     }
     if relevance == Relevance::Secondary {
         score += SECONDARY_POINTS;
+    }
+    // Serving more of the firm's goals is a better fit (e.g. a loan for automation).
+    let extra_goals = p.serves.iter().filter(|g| prof.goals.contains(g) && **g != p.category).count() as i64;
+    score += extra_goals * EXTRA_GOAL_POINTS;
+    // Export programmes for a firm that neither exports nor aims to.
+    if p.has_tag("export") && prof.exporting == Some(false) && !prof.goals.contains(&Goal::Export) && p.category != Goal::Export {
+        score += NOT_EXPORTING_POINTS;
     }
     // A joint pathway: one link in and one link out count (a step in the middle of a
     // chain is worth more than an end), however many partners there are.
@@ -350,6 +368,20 @@ fn select(
             chosen.push(i);
         } else {
             cut.insert(i);
+        }
+    }
+    for goal in &facts.profile.goals {
+        if chosen.iter().any(|&c| cat.programmes[c].category == *goal) {
+            continue;
+        }
+        let best = weak
+            .iter()
+            .copied()
+            .filter(|&i| cat.programmes[i].category == *goal && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL)
+            .max_by_key(|&i| (fits[&i].score, Reverse(i)));
+        if let Some(i) = best {
+            weak.remove(&i);
+            chosen.push(i);
         }
     }
     Selection {
@@ -485,7 +517,7 @@ pub fn build_plan(
             } else {
                 match best_of_purpose
                     .get(&p.purpose)
-                    .filter(|&&b| b != i)
+                    .filter(|&&b| b != i && in_plan.contains(&b))
                     .map(|&b| &cat.programmes[b].name)
                 {
                     Some(b) => Text::new(

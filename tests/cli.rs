@@ -1,0 +1,491 @@
+//! The `gachi` command line as a user runs it (spec/formats.md §3): exit codes 0/2/1,
+//! one message per problem naming the file and the field, atomic `--out` that is never
+//! touched on failure, and `check-catalogue`.
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gachi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gachi"))
+        .args(args)
+        .output()
+        .expect("the gachi binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn builtin_catalogue_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("catalogue.json")
+}
+
+fn good_profile() -> Value {
+    json!({
+        "format": "gachi-profile/1",
+        "name": "대성주물",
+        "founded": "2009-03",
+        "employees": 8,
+        "revenue_krw": 2400000000u64,
+        "region": "gyeongnam",
+        "ksic": "C24",
+        "root_technologies": ["casting"],
+        "certifications": ["root_company"],
+        "smart_factory_level": "none",
+        "exporting": false,
+        "target_markets": [],
+        "goals": ["automation", "digital", "finance"],
+        "funding_need_krw": 500000000u64,
+        "received": [],
+        "notes": "상담 메모"
+    })
+}
+
+fn write(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, contents).expect("write test file");
+    p
+}
+
+fn write_json(dir: &Path, name: &str, v: &Value) -> PathBuf {
+    write(
+        dir,
+        name,
+        serde_json::to_string_pretty(v).expect("json").as_bytes(),
+    )
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn plan_with_a_good_profile_prints_a_valid_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    let o = gachi(&["plan", "--profile", s(&profile), "--as-of", "2026-12"]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let v: Value = serde_json::from_str(&out).expect("stdout is JSON");
+    assert_eq!(v["format"], "gachi-plan/1");
+    assert_eq!(v["as_of"], "2026-12");
+    assert!(
+        v["generated_by"]
+            .as_str()
+            .is_some_and(|g| g.starts_with("gachi "))
+    );
+    assert_eq!(v["catalogue"]["id"], "gachi-kr");
+    assert_eq!(
+        v["catalogue"]["sha256"].as_str().map(str::len),
+        Some(64),
+        "sha256 of the catalogue"
+    );
+    // The profile is echoed whole.
+    for (k, want) in good_profile().as_object().unwrap() {
+        assert_eq!(&v["profile"][k], want, "profile.{k} echoed");
+    }
+    assert_eq!(v["size_class"], "micro");
+    let steps = v["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    assert_eq!(v["totals"]["steps"].as_u64(), Some(steps.len() as u64));
+    for (k, st) in steps.iter().enumerate() {
+        assert_eq!(st["order"].as_u64(), Some(k as u64 + 1));
+        assert!(matches!(
+            st["eligibility"].as_str(),
+            Some("eligible" | "verify")
+        ));
+    }
+    assert!(v["not_eligible"].is_array());
+    // The library reads back what the command line wrote.
+    let plan = gachi::plan::parse_plan(out.as_bytes()).expect("parse_plan reads it");
+    assert_eq!(plan.steps.len(), steps.len());
+}
+
+#[test]
+fn plan_with_out_writes_the_file_and_nothing_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    let out = dir.path().join("plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--as-of",
+        "2026-12",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(o.stdout.is_empty(), "stdout: {}", stdout(&o));
+    let text = std::fs::read_to_string(&out).expect("plan file written");
+    let v: Value = serde_json::from_str(&text).expect("plan file is JSON");
+    assert_eq!(v["format"], "gachi-plan/1");
+    // Overwriting an existing plan also works, and leaves no temporary files behind.
+    let again = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--as-of",
+        "2027-01",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(again.status.code(), Some(0), "stderr: {}", stderr(&again));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["as_of"], "2027-01");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        vec!["plan.json", "profile.json"],
+        "files: {names:?}"
+    );
+}
+
+/// Runs `plan` on a broken profile with an existing `--out` file; checks exit 2, the
+/// message names the file and (where there is one) the field, and the old file is
+/// byte-for-byte unchanged.
+fn rejects(file_name: &str, contents: &[u8], field: Option<&str>, also: &[&str]) {
+    rejects_at("2026-12", file_name, contents, field, also);
+}
+
+fn rejects_at(as_of: &str, file_name: &str, contents: &[u8], field: Option<&str>, also: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write(dir.path(), file_name, contents);
+    let old = "{\"old\": \"plan\"}\n  keep me exactly\u{00a0}\n".as_bytes();
+    let out = write(dir.path(), "existing-plan.json", old);
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--as-of",
+        as_of,
+        "--out",
+        s(&out),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{file_name}: expected exit 2; stderr: {err}"
+    );
+    assert!(
+        err.contains(file_name),
+        "{file_name}: stderr should name the file: {err}"
+    );
+    if let Some(f) = field {
+        assert!(
+            err.contains(f),
+            "{file_name}: stderr should name the field {f:?}: {err}"
+        );
+    }
+    for a in also {
+        assert!(
+            err.contains(a),
+            "{file_name}: stderr should mention {a:?}: {err}"
+        );
+    }
+    assert!(o.stdout.is_empty(), "{file_name}: nothing on stdout");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        old,
+        "{file_name}: the existing --out file must be unchanged"
+    );
+    let count = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(count, 2, "{file_name}: no other file may be left behind");
+}
+
+fn with(field: &str, value: Value) -> Vec<u8> {
+    let mut p = good_profile();
+    p[field] = value;
+    serde_json::to_vec_pretty(&p).unwrap()
+}
+
+#[test]
+fn bad_json_is_rejected() {
+    rejects(
+        "bad-json.json",
+        b"{ \"format\": \"gachi-profile/1\", \"name\": \"x\", ",
+        None,
+        &[],
+    );
+    rejects("not-json.json", b"format = gachi", None, &[]);
+}
+
+#[test]
+fn unknown_region_is_rejected() {
+    rejects(
+        "bad-region.json",
+        &with("region", json!("gyungnam")),
+        Some("region"),
+        &["gyungnam"],
+    );
+}
+
+#[test]
+fn negative_employees_are_rejected() {
+    rejects(
+        "negative-employees.json",
+        &with("employees", json!(-3)),
+        Some("employees"),
+        &[],
+    );
+}
+
+#[test]
+fn a_future_founding_date_is_rejected() {
+    rejects(
+        "future-founded.json",
+        &with("founded", json!("2099-01")),
+        Some("founded"),
+        &[],
+    );
+}
+
+#[test]
+fn a_founding_date_after_the_plan_month_is_rejected() {
+    // Not in the future today, but after the month the plan is made for.
+    rejects_at(
+        "2025-06",
+        "founded-after-plan.json",
+        &with("founded", json!("2025-07")),
+        Some("founded"),
+        &[],
+    );
+}
+
+#[test]
+fn a_founding_date_after_today_is_rejected_even_for_a_later_plan_month() {
+    // The contract rejects a future founding date; planning for a later month does
+    // not make a firm founded after today valid.
+    let today = gachi::files::current_month();
+    let founded = today.plus_months(3).to_string();
+    let as_of = today.plus_months(6).to_string();
+    rejects_at(
+        &as_of,
+        "founded-after-today.json",
+        &with("founded", json!(founded)),
+        Some("founded"),
+        &[],
+    );
+}
+
+#[test]
+fn a_wrong_format_version_is_rejected() {
+    rejects(
+        "format-v2.json",
+        &with("format", json!("gachi-profile/2")),
+        Some("format"),
+        &[],
+    );
+    rejects(
+        "not-a-profile.json",
+        &with("format", json!("gachi-plan/1")),
+        Some("format"),
+        &[],
+    );
+}
+
+#[test]
+fn every_problem_of_a_profile_is_listed() {
+    let mut p = good_profile();
+    p["region"] = json!("gyungnam");
+    p["employees"] = json!(-1);
+    p["goals"] = json!(["automation", "world_peace"]);
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "many.json", &p);
+    let o = gachi(&["plan", "--profile", s(&profile), "--as-of", "2026-12"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for field in ["region", "employees", "goals"] {
+        assert!(err.contains(field), "should list {field}: {err}");
+    }
+    let lines = err.lines().filter(|l| l.contains("many.json")).count();
+    assert!(
+        lines >= 3,
+        "one message per problem, each naming the file: {err}"
+    );
+}
+
+#[test]
+fn a_missing_profile_file_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.json");
+    let o = gachi(&["plan", "--profile", s(&missing), "--as-of", "2026-12"]);
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(&o));
+    assert!(stderr(&o).contains("nowhere.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_as_of_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    for bad in ["2026-13", "2026/12", "december", "2026-1"] {
+        let out = dir.path().join("plan.json");
+        let o = gachi(&[
+            "plan",
+            "--profile",
+            s(&profile),
+            "--as-of",
+            bad,
+            "--out",
+            s(&out),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "--as-of {bad}: {}", stderr(&o));
+        assert!(stderr(&o).contains(bad), "--as-of {bad}: {}", stderr(&o));
+        assert!(!out.exists(), "--as-of {bad}: no plan written");
+    }
+}
+
+#[test]
+fn out_into_a_missing_folder_fails_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    let folder = dir.path().join("no-such-folder");
+    let out = folder.join("plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--as-of",
+        "2026-12",
+        "--out",
+        s(&out),
+    ]);
+    assert_ne!(o.status.code(), Some(0), "must fail");
+    assert!(o.status.code().is_some(), "must exit, not crash");
+    assert!(!stderr(&o).trim().is_empty(), "must say why");
+    assert!(!folder.exists(), "the folder must not be created");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "nothing else created: {names:?}");
+}
+
+#[test]
+fn plan_with_an_explicit_catalogue_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    let cat = builtin_catalogue_path();
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--catalogue",
+        s(&cat),
+        "--as-of",
+        "2026-12",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let with_file: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let o2 = gachi(&["plan", "--profile", s(&profile), "--as-of", "2026-12"]);
+    let built_in: Value = serde_json::from_slice(&o2.stdout).unwrap();
+    assert_eq!(
+        with_file, built_in,
+        "the built-in catalogue is data/catalogue.json"
+    );
+}
+
+#[test]
+fn check_catalogue_accepts_the_shipped_catalogue() {
+    let path = builtin_catalogue_path();
+    let o = gachi(&["check-catalogue", s(&path)]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let raw: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let n = raw["programmes"].as_array().unwrap().len();
+    let out = stdout(&o);
+    assert_eq!(out.trim().lines().count(), 1, "a one-line summary: {out}");
+    assert!(
+        out.contains(&format!("{n} programmes")),
+        "summary should give the programme count {n}: {out}"
+    );
+    assert!(out.contains("links"), "summary mentions links: {out}");
+    assert!(
+        out.contains("MOTIE") && out.contains("MSS"),
+        "ministries: {out}"
+    );
+}
+
+#[test]
+fn check_catalogue_lists_every_problem() {
+    let raw: Value =
+        serde_json::from_str(&std::fs::read_to_string(builtin_catalogue_path()).unwrap()).unwrap();
+    let mut cat = raw.clone();
+    let progs = cat["programmes"].as_array_mut().unwrap();
+    // Problem 1: a second programme with the id of the first.
+    let mut dup = progs[1].clone();
+    let dup_id = progs[0]["id"].as_str().unwrap().to_string();
+    dup["id"] = json!(dup_id);
+    dup["links"] = json!([]);
+    progs.push(dup);
+    // Problem 2: a link to a programme that does not exist.
+    if !progs[2]["links"].is_array() {
+        progs[2]["links"] = json!([]);
+    }
+    let links = progs[2]["links"].as_array().map_or(0, Vec::len);
+    progs[2]["links"].as_array_mut().unwrap().push(json!({
+        "to": "mss-does-not-exist",
+        "kind": "follow_on",
+        "source": "test"
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_json(dir.path(), "broken-catalogue.json", &cat);
+    let o = gachi(&["check-catalogue", s(&file)]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert!(
+        err.contains("broken-catalogue.json"),
+        "names the file: {err}"
+    );
+    assert!(
+        err.contains(&dup_id) && err.to_lowercase().contains("duplicate"),
+        "reports the duplicate id {dup_id}: {err}"
+    );
+    assert!(
+        err.contains("mss-does-not-exist"),
+        "reports the dangling link: {err}"
+    );
+    assert!(
+        err.contains(&format!("programmes[2].links[{links}]")),
+        "locates the dangling link by its JSON path: {err}"
+    );
+    assert!(err.lines().count() >= 2, "one line per problem: {err}");
+
+    // The same catalogue used for a plan is bad input too, and nothing is written.
+    let profile = write_json(dir.path(), "profile.json", &good_profile());
+    let out = dir.path().join("plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&profile),
+        "--catalogue",
+        s(&file),
+        "--as-of",
+        "2026-12",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn check_catalogue_on_a_file_that_is_not_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "junk.json", b"\x00\x01 not json");
+    let o = gachi(&["check-catalogue", s(&file)]);
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(&o));
+    assert!(stderr(&o).contains("junk.json"));
+}

@@ -1,0 +1,539 @@
+//! Every criterion kind of the catalogue (docs/catalogue-format.md, "Criteria"):
+//! pass, fail and unknown, each with readable Korean and English sentences that
+//! mention the firm's own value where it has one. An unknown answer is never "fail".
+
+use gachi::catalogue::Criterion;
+use gachi::codes::{Certification, Region, RootTech, SizeClass, SmartFactoryLevel};
+use gachi::matcher::{Eligibility, FirmFacts, Outcome, evaluate};
+use gachi::month::YearMonth;
+use gachi::profile::{FirmProfile, Founded};
+
+fn ym(s: &str) -> YearMonth {
+    YearMonth::parse(s).expect("valid month")
+}
+
+const AS_OF: &str = "2026-12";
+
+fn unknown_firm() -> FirmProfile {
+    FirmProfile::new("모름상사")
+}
+
+/// A small casting shop whose every answer is known.
+fn casting_shop() -> FirmProfile {
+    FirmProfile {
+        founded: Some(Founded::Month(ym("2009-03"))),
+        employees: Some(8),
+        revenue_krw: Some(2_400_000_000),
+        region: Some(Region::Gyeongnam),
+        ksic: Some("C24".into()),
+        root_technologies: Some(vec![RootTech::Casting]),
+        certifications: Some(vec![Certification::RootCompany]),
+        smart_factory_level: Some(SmartFactoryLevel::Basic),
+        exporting: Some(false),
+        enterprise_group: Some(false),
+        ..FirmProfile::new("대성주물")
+    }
+}
+
+/// Evaluates one criterion and checks the outcome and the sentences.
+/// `mentions` are fragments that must appear in (ko, en) respectively.
+fn check(c: &Criterion, firm: &FirmProfile, at: &str, want: Outcome, mentions: &[(&str, &str)]) {
+    let facts = FirmFacts::new(firm, ym(at));
+    let r = evaluate(c, &facts);
+    assert_eq!(
+        r.outcome, want,
+        "{c:?} for {} at {at}: expected {want:?}, got {:?} ({} / {})",
+        firm.name, r.outcome, r.ko, r.en
+    );
+    assert!(
+        !r.criterion.trim().is_empty(),
+        "{c:?}: empty criterion name"
+    );
+    assert!(
+        r.ko.trim().chars().count() >= 5,
+        "{c:?}: Korean sentence too short: {:?}",
+        r.ko
+    );
+    assert!(
+        r.en.split_whitespace().count() >= 3,
+        "{c:?}: English sentence too short: {:?}",
+        r.en
+    );
+    assert!(
+        r.ko.chars().any(|ch| ('가'..='힣').contains(&ch)),
+        "{c:?}: the Korean sentence has no Korean: {:?}",
+        r.ko
+    );
+    for (ko, en) in mentions {
+        assert!(
+            r.ko.contains(ko),
+            "{c:?} ({want:?}): Korean sentence should mention {ko:?}: {:?}",
+            r.ko
+        );
+        assert!(
+            r.en.contains(en),
+            "{c:?} ({want:?}): English sentence should mention {en:?}: {:?}",
+            r.en
+        );
+    }
+}
+
+#[test]
+fn employees() {
+    let c = Criterion::Employees {
+        min: None,
+        max: Some(9),
+    };
+    check(&c, &casting_shop(), AS_OF, Outcome::Pass, &[("8", "8")]);
+    let big = FirmProfile {
+        employees: Some(45),
+        ..casting_shop()
+    };
+    check(&c, &big, AS_OF, Outcome::Fail, &[("45", "45")]);
+    check(&c, &unknown_firm(), AS_OF, Outcome::Unknown, &[("9", "9")]);
+    // Limits are inclusive at both ends.
+    let range = Criterion::Employees {
+        min: Some(10),
+        max: Some(45),
+    };
+    check(&range, &big, AS_OF, Outcome::Pass, &[("45", "45")]);
+    let ten = FirmProfile {
+        employees: Some(10),
+        ..casting_shop()
+    };
+    check(&range, &ten, AS_OF, Outcome::Pass, &[("10", "10")]);
+    check(&range, &casting_shop(), AS_OF, Outcome::Fail, &[("8", "8")]);
+    // Zero employees is a known answer, not an unknown one.
+    let none = FirmProfile {
+        employees: Some(0),
+        ..casting_shop()
+    };
+    check(&range, &none, AS_OF, Outcome::Fail, &[("0", "0")]);
+}
+
+#[test]
+fn revenue_krw() {
+    let min20 = Criterion::Revenue {
+        min: Some(2_000_000_000),
+        max: None,
+    };
+    // 24억 = KRW 2,400,000,000.
+    check(
+        &min20,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("24억", "2,400,000,000")],
+    );
+    let under20 = Criterion::Revenue {
+        min: None,
+        max: Some(1_999_999_999),
+    };
+    check(
+        &under20,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Fail,
+        &[("24억", "2,400,000,000")],
+    );
+    check(&min20, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+    // Inclusive bounds.
+    let exact = FirmProfile {
+        revenue_krw: Some(2_000_000_000),
+        ..casting_shop()
+    };
+    check(
+        &min20,
+        &exact,
+        AS_OF,
+        Outcome::Pass,
+        &[("20억", "2,000,000,000")],
+    );
+    check(
+        &under20,
+        &exact,
+        AS_OF,
+        Outcome::Fail,
+        &[("20억", "2,000,000,000")],
+    );
+}
+
+#[test]
+fn business_age_with_a_founding_month() {
+    let max6 = Criterion::BusinessAge {
+        min_years: None,
+        max_years: Some(6),
+    };
+    // 2020-07 → 2026-12: 6 years 5 months, whole years 6.
+    let young = FirmProfile {
+        founded: Some(Founded::Month(ym("2020-07"))),
+        ..casting_shop()
+    };
+    check(&max6, &young, AS_OF, Outcome::Pass, &[("6", "6")]);
+    // 2009-03 → 2026-12: 17 years.
+    check(
+        &max6,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Fail,
+        &[("17", "17")],
+    );
+    check(
+        &max6,
+        &unknown_firm(),
+        AS_OF,
+        Outcome::Unknown,
+        &[("6", "6")],
+    );
+    // The whole-year boundary: founded 2019-07, planned 2026-06 → 6 years 11 months.
+    let almost7 = FirmProfile {
+        founded: Some(Founded::Month(ym("2019-07"))),
+        ..casting_shop()
+    };
+    check(&max6, &almost7, "2026-06", Outcome::Pass, &[("6", "6")]);
+    // Founded 2019-06, planned 2026-06 → exactly 7 years.
+    let seven = FirmProfile {
+        founded: Some(Founded::Month(ym("2019-06"))),
+        ..casting_shop()
+    };
+    check(&max6, &seven, "2026-06", Outcome::Fail, &[("7", "7")]);
+    let min7 = Criterion::BusinessAge {
+        min_years: Some(7),
+        max_years: None,
+    };
+    check(&min7, &seven, "2026-06", Outcome::Pass, &[("7", "7")]);
+    check(&min7, &almost7, "2026-06", Outcome::Fail, &[("6", "6")]);
+}
+
+#[test]
+fn business_age_with_a_bare_founding_year() {
+    let max6 = Criterion::BusinessAge {
+        min_years: None,
+        max_years: Some(6),
+    };
+    let min7 = Criterion::BusinessAge {
+        min_years: Some(7),
+        max_years: None,
+    };
+    // Founded "2019", planned 2026-06: January 2019 makes 7 years, December 2019 makes
+    // 6. The year straddles the limit, so only the month can decide: unknown.
+    let y2019 = FirmProfile {
+        founded: Some(Founded::Year(2019)),
+        ..casting_shop()
+    };
+    check(&max6, &y2019, "2026-06", Outcome::Unknown, &[("6", "6")]);
+    check(&min7, &y2019, "2026-06", Outcome::Unknown, &[("7", "7")]);
+    // Planned 2026-12, every month of 2019 gives 7 years: decided.
+    check(&max6, &y2019, "2026-12", Outcome::Fail, &[("7", "7")]);
+    check(&min7, &y2019, "2026-12", Outcome::Pass, &[("7", "7")]);
+    // Far from the limit a bare year is enough either way.
+    let y2024 = FirmProfile {
+        founded: Some(Founded::Year(2024)),
+        ..casting_shop()
+    };
+    check(&max6, &y2024, "2026-06", Outcome::Pass, &[]);
+    let y2010 = FirmProfile {
+        founded: Some(Founded::Year(2010)),
+        ..casting_shop()
+    };
+    check(&max6, &y2010, "2026-06", Outcome::Fail, &[]);
+}
+
+#[test]
+fn size_class() {
+    let sme = Criterion::SizeClass {
+        any_of: vec![SizeClass::Micro, SizeClass::Small, SizeClass::Medium],
+    };
+    // 8 employees in manufacturing, 24억 (under the 소기업 ceiling): 소상공인.
+    check(
+        &sme,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("소상공인", "micro")],
+    );
+    // A member of a 상호출자제한기업집단 is a large firm.
+    let group = FirmProfile {
+        enterprise_group: Some(true),
+        ..casting_shop()
+    };
+    check(&sme, &group, AS_OF, Outcome::Fail, &[("대기업", "large")]);
+    // Nothing known: every class is possible.
+    check(&sme, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+    // C29 with 1,200억 after the 2025-09 reform: medium or mid-sized, to verify.
+    let candidate = FirmProfile {
+        employees: Some(420),
+        revenue_krw: Some(120_000_000_000),
+        ksic: Some("C29".into()),
+        ..casting_shop()
+    };
+    check(
+        &sme,
+        &candidate,
+        AS_OF,
+        Outcome::Unknown,
+        &[("중견", "mid")],
+    );
+    let growth = Criterion::SizeClass {
+        any_of: vec![SizeClass::Medium, SizeClass::Midsize],
+    };
+    check(&growth, &candidate, AS_OF, Outcome::Pass, &[]);
+    // The same firm before the reform: certainly 중견 (C29 ceiling 1,000억).
+    check(
+        &sme,
+        &candidate,
+        "2025-06",
+        Outcome::Fail,
+        &[("중견", "mid")],
+    );
+}
+
+#[test]
+fn region() {
+    let non_capital = Criterion::Region {
+        any_of: vec![Region::Busan, Region::Gyeongnam, Region::Gyeongbuk],
+    };
+    check(
+        &non_capital,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("경남", "Gyeongsang")],
+    );
+    let seoul = FirmProfile {
+        region: Some(Region::Seoul),
+        ..casting_shop()
+    };
+    check(
+        &non_capital,
+        &seoul,
+        AS_OF,
+        Outcome::Fail,
+        &[("서울", "Seoul")],
+    );
+    check(&non_capital, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+}
+
+#[test]
+fn ksic() {
+    let manufacturing = Criterion::Ksic {
+        prefixes: vec!["C".into()],
+    };
+    check(
+        &manufacturing,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("C24", "C24")],
+    );
+    let shop = FirmProfile {
+        ksic: Some("G47".into()),
+        ..casting_shop()
+    };
+    check(
+        &manufacturing,
+        &shop,
+        AS_OF,
+        Outcome::Fail,
+        &[("G47", "G47")],
+    );
+    check(
+        &manufacturing,
+        &unknown_firm(),
+        AS_OF,
+        Outcome::Unknown,
+        &[],
+    );
+    // Division prefixes: C29 and C28 only.
+    let machines = Criterion::Ksic {
+        prefixes: vec!["C29".into(), "C28".into()],
+    };
+    check(
+        &machines,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Fail,
+        &[("C24", "C24")],
+    );
+    let robots = FirmProfile {
+        ksic: Some("C29".into()),
+        ..casting_shop()
+    };
+    check(&machines, &robots, AS_OF, Outcome::Pass, &[("C29", "C29")]);
+}
+
+#[test]
+fn root_technology() {
+    let casting_or_mold = Criterion::RootTechnology {
+        any_of: vec![RootTech::Casting, RootTech::Mold],
+    };
+    check(
+        &casting_or_mold,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("주조", "casting")],
+    );
+    let welder = FirmProfile {
+        root_technologies: Some(vec![RootTech::Welding]),
+        ..casting_shop()
+    };
+    check(&casting_or_mold, &welder, AS_OF, Outcome::Fail, &[]);
+    check(
+        &casting_or_mold,
+        &unknown_firm(),
+        AS_OF,
+        Outcome::Unknown,
+        &[],
+    );
+}
+
+#[test]
+fn root_technology_with_an_empty_list_means_any_of_the_fourteen() {
+    let any = Criterion::RootTechnology { any_of: vec![] };
+    let welder = FirmProfile {
+        root_technologies: Some(vec![RootTech::Welding]),
+        ..casting_shop()
+    };
+    check(&any, &welder, AS_OF, Outcome::Pass, &[("용접", "welding")]);
+    check(
+        &any,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("주조", "casting")],
+    );
+    // [] = the firm works in no root technology: a known "no".
+    let none = FirmProfile {
+        root_technologies: Some(vec![]),
+        ..casting_shop()
+    };
+    check(&any, &none, AS_OF, Outcome::Fail, &[]);
+    // null/absent = unknown.
+    check(&any, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+}
+
+#[test]
+fn certification() {
+    let root = Criterion::Certification {
+        any_of: vec![Certification::RootCompany, Certification::RootSpecialist],
+    };
+    check(
+        &root,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("뿌리기업", "root")],
+    );
+    let venture = FirmProfile {
+        certifications: Some(vec![Certification::Venture]),
+        ..casting_shop()
+    };
+    check(&root, &venture, AS_OF, Outcome::Fail, &[]);
+    let none = FirmProfile {
+        certifications: Some(vec![]),
+        ..casting_shop()
+    };
+    check(&root, &none, AS_OF, Outcome::Fail, &[]);
+    check(&root, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+}
+
+#[test]
+fn exporting() {
+    let exporters = Criterion::Exporting { value: true };
+    let exporter = FirmProfile {
+        exporting: Some(true),
+        ..casting_shop()
+    };
+    check(&exporters, &exporter, AS_OF, Outcome::Pass, &[]);
+    check(&exporters, &casting_shop(), AS_OF, Outcome::Fail, &[]);
+    check(&exporters, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+    let domestic = Criterion::Exporting { value: false };
+    check(&domestic, &casting_shop(), AS_OF, Outcome::Pass, &[]);
+    check(&domestic, &exporter, AS_OF, Outcome::Fail, &[]);
+    check(&domestic, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+}
+
+#[test]
+fn smart_factory_level() {
+    let upgrades = Criterion::SmartFactoryLevel {
+        any_of: vec![SmartFactoryLevel::Basic, SmartFactoryLevel::Intermediate],
+    };
+    check(
+        &upgrades,
+        &casting_shop(),
+        AS_OF,
+        Outcome::Pass,
+        &[("기초", "basic")],
+    );
+    let none = FirmProfile {
+        smart_factory_level: Some(SmartFactoryLevel::None),
+        ..casting_shop()
+    };
+    check(&upgrades, &none, AS_OF, Outcome::Fail, &[("없음", "none")]);
+    check(&upgrades, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
+}
+
+#[test]
+fn manual_is_never_machine_checked() {
+    let c = Criterion::Manual {
+        ko: "컨소시엄을 구성해야 함".into(),
+        en: "Must apply as a consortium".into(),
+    };
+    // Whatever the firm says, a manual rule is "to verify", shown as its own sentence.
+    for firm in [casting_shop(), unknown_firm()] {
+        check(
+            &c,
+            &firm,
+            AS_OF,
+            Outcome::Unknown,
+            &[("컨소시엄을 구성해야 함", "Must apply as a consortium")],
+        );
+    }
+}
+
+#[test]
+fn unknown_answers_never_fail_any_kind() {
+    let all = [
+        Criterion::Employees {
+            min: Some(1),
+            max: Some(9),
+        },
+        Criterion::Revenue {
+            min: Some(1),
+            max: Some(2),
+        },
+        Criterion::BusinessAge {
+            min_years: Some(3),
+            max_years: Some(4),
+        },
+        Criterion::SizeClass {
+            any_of: vec![SizeClass::Large],
+        },
+        Criterion::Region {
+            any_of: vec![Region::Jeju],
+        },
+        Criterion::Ksic {
+            prefixes: vec!["A01".into()],
+        },
+        Criterion::RootTechnology { any_of: vec![] },
+        Criterion::Certification {
+            any_of: vec![Certification::WorldClass],
+        },
+        Criterion::Exporting { value: true },
+        Criterion::SmartFactoryLevel {
+            any_of: vec![SmartFactoryLevel::Advanced],
+        },
+        Criterion::Manual {
+            ko: "확인".into(),
+            en: "Check".into(),
+        },
+    ];
+    let firm = unknown_firm();
+    let facts = FirmFacts::new(&firm, ym(AS_OF));
+    let reasons: Vec<_> = all.iter().map(|c| evaluate(c, &facts)).collect();
+    for (c, r) in all.iter().zip(&reasons) {
+        assert_eq!(r.outcome, Outcome::Unknown, "{c:?}: {r:?}");
+    }
+    assert_eq!(Eligibility::of(&reasons), Eligibility::Verify);
+}
