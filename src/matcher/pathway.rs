@@ -254,10 +254,18 @@ fn fit(
         score += SECONDARY_POINTS;
     }
     // Serving more of the firm's goals is a better fit (e.g. a loan for automation).
-    let extra_goals = p.serves.iter().filter(|g| prof.goals.contains(g) && **g != p.category).count() as i64;
+    let extra_goals = p
+        .serves
+        .iter()
+        .filter(|g| prof.goals.contains(g) && **g != p.category)
+        .count() as i64;
     score += extra_goals * EXTRA_GOAL_POINTS;
     // Export programmes for a firm that neither exports nor aims to.
-    if p.has_tag("export") && prof.exporting == Some(false) && !prof.goals.contains(&Goal::Export) && p.category != Goal::Export {
+    if p.has_tag("export")
+        && prof.exporting == Some(false)
+        && !prof.goals.contains(&Goal::Export)
+        && p.category != Goal::Export
+    {
         score += NOT_EXPORTING_POINTS;
     }
     // A joint pathway: one link in and one link out count (a step in the middle of a
@@ -377,7 +385,9 @@ fn select(
         let best = weak
             .iter()
             .copied()
-            .filter(|&i| cat.programmes[i].category == *goal && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL)
+            .filter(|&i| {
+                cat.programmes[i].category == *goal && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL
+            })
             .max_by_key(|&i| (fits[&i].score, Reverse(i)));
         if let Some(i) = best {
             weak.remove(&i);
