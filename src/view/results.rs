@@ -110,14 +110,20 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                         p.name.get(lang),
                         ministry_short(&p.ministry, lang)
                     );
-                    if ui
-                        .selectable_label(selected.as_deref() == Some(p.id.as_str()), text)
-                        .clicked()
-                    {
+                    // Name and note share the row; both truncate rather than run under
+                    // the detail panel.
+                    let name_width = (ui.available_width() * 0.62).max(160.0);
+                    let is_selected = selected.as_deref() == Some(p.id.as_str());
+                    let r = ui
+                        .allocate_ui(Vec2::new(name_width, 22.0), |ui| {
+                            ui.add(egui::Button::selectable(is_selected, text).truncate())
+                        })
+                        .inner;
+                    if r.clicked() {
                         clicked = Some(p.id.clone());
                     }
                     if let Some(note) = &row.note {
-                        ui.label(egui::RichText::new(note.get(lang)).weak().small());
+                        ui.add(egui::Label::new(egui::RichText::new(note.get(lang)).weak().small()).truncate());
                     }
                 });
             }
