@@ -41,8 +41,15 @@ pub enum Command {
     CheckCatalogue { file: PathBuf },
 }
 
+/// A plan month: YYYY-MM between 1990 and 2100, the span plans make sense for.
 fn parse_month(s: &str) -> Result<YearMonth, String> {
-    YearMonth::parse(s).ok_or_else(|| format!("\"{s}\" is not a month; expected YYYY-MM"))
+    match YearMonth::parse(s) {
+        Some(m) if (1990..=2100).contains(&m.year) => Ok(m),
+        Some(_) => Err(format!(
+            "\"{s}\" is out of range; expected a month from 1990-01 to 2100-12"
+        )),
+        None => Err(format!("\"{s}\" is not a month; expected YYYY-MM")),
+    }
 }
 
 /// What a command ended with.

@@ -31,12 +31,13 @@ impl FileError {
         }
     }
 
-    /// One line per problem: `file: field "x": what was expected`.
+    /// One line per problem: `file: field "x": what was expected`. Text quoted from
+    /// the file cannot break the line or reach the terminal as control codes.
     pub fn lines(&self) -> Vec<String> {
-        let name = self.path.display();
+        let name = printable(&self.path.display().to_string());
         self.problems
             .iter()
-            .map(|p| format!("{name}: {p}"))
+            .map(|p| format!("{name}: {}", printable(&p.to_string())))
             .collect()
     }
 }
@@ -48,6 +49,19 @@ impl fmt::Display for FileError {
 }
 
 impl std::error::Error for FileError {}
+
+/// Control characters (line breaks, terminal escapes) written as `\u{1b}`.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Reads a whole file, refusing anything over `MAX_FILE_BYTES`.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, FileError> {

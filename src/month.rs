@@ -31,7 +31,10 @@ impl YearMonth {
         i64::from(self.year) * 12 + i64::from(self.month) - 1
     }
 
+    /// Months past 9999-12 (or before 1900-01) stay there, so every month written
+    /// can be read back as YYYY-MM.
     fn from_index(i: i64) -> Self {
+        let i = i.clamp(1900 * 12, 9999 * 12 + 11);
         YearMonth {
             year: i.div_euclid(12) as i32,
             month: (i.rem_euclid(12) + 1) as u8,

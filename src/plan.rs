@@ -148,6 +148,15 @@ impl Plan {
 /// Reads a plan back from bytes.
 pub fn parse_plan(bytes: &[u8]) -> Result<Plan, Vec<Problem>> {
     let value = parse_json(bytes).map_err(|p| vec![p])?;
+    if !value.is_object() {
+        return Err(vec![Problem {
+            path: String::new(),
+            message: format!(
+                "expected a plan (a JSON object), found {}",
+                crate::json_read::type_name(&value)
+            ),
+        }]);
+    }
     match value.get("format").and_then(Value::as_str) {
         Some(PLAN_FORMAT) => {}
         Some(f) if f.starts_with("gachi-plan/") => {

@@ -91,7 +91,13 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
             programmes.push((i, p));
         }
     }
-    check_ids_and_links(&programmes, probs);
+    // Ids of every entry, including ones rejected for another reason, so a link to
+    // such an entry is not also reported as pointing nowhere.
+    let all_ids: HashSet<&str> = list
+        .iter()
+        .filter_map(|v| v.get("id").and_then(Value::as_str))
+        .collect();
+    check_ids_and_links(&programmes, &all_ids, probs);
     let mut cat = Catalogue {
         format: CATALOGUE_FORMAT,
         id: id?.to_string(),
@@ -245,6 +251,13 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
     let feed = o
         .get("feed")
         .and_then(|f| match serde_json::from_value::<FeedNotice>(f.clone()) {
+            Ok(n) if n.url.as_deref().is_some_and(|u| !is_web_url(u)) => {
+                probs.push(
+                    o.path_of("feed") + ".url",
+                    "is not an http(s) address; only http:// and https:// links are allowed",
+                );
+                None
+            }
             Ok(n) => Some(n),
             Err(e) => {
                 probs.push(o.path_of("feed"), format!("bad feed notice: {e}"));
@@ -635,7 +648,11 @@ fn source_date_ok(d: &str) -> bool {
 
 /// Duplicate ids, links to missing programmes or to themselves, and cycles over the
 /// ordering links (prerequisite, follow_on), which would make any order impossible.
-fn check_ids_and_links(programmes: &[(usize, Programme)], probs: &mut Problems) {
+fn check_ids_and_links(
+    programmes: &[(usize, Programme)],
+    all_ids: &HashSet<&str>,
+    probs: &mut Problems,
+) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, p) in programmes {
         if let Some(prev) = first.insert(p.id.as_str(), *i) {
@@ -653,12 +670,12 @@ fn check_ids_and_links(programmes: &[(usize, Programme)], probs: &mut Problems) 
             let path = format!("programmes[{i}].links[{j}].to");
             if l.to == p.id {
                 probs.push(path, format!("\"{}\" links to itself", p.id));
-            } else if !first.contains_key(l.to.as_str()) {
+            } else if !all_ids.contains(l.to.as_str()) {
                 probs.push(
                     path,
                     format!("links to \"{}\", which is not in the catalogue", l.to),
                 );
-            } else {
+            } else if first.contains_key(l.to.as_str()) {
                 if !seen.insert((l.to.as_str(), l.kind)) {
                     probs.push(
                         format!("programmes[{i}].links[{j}]"),

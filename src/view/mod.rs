@@ -317,7 +317,7 @@ impl GachiApp {
                     problems: problems
                         .into_iter()
                         .map(|mut p| {
-                            p.path = format!("profile.{}", p.path);
+                            p.path = crate::json_read::join("profile", &p.path);
                             p
                         })
                         .collect(),

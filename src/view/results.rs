@@ -123,7 +123,10 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                         clicked = Some(p.id.clone());
                     }
                     if let Some(note) = &row.note {
-                        ui.add(egui::Label::new(egui::RichText::new(note.get(lang)).weak().small()).truncate());
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(note.get(lang)).weak().small())
+                                .truncate(),
+                        );
                     }
                 });
             }
