@@ -121,6 +121,10 @@ pub struct NotEligible {
     pub programme_id: String,
     /// The failing reasons.
     pub reasons: Vec<Reason>,
+    /// Added: the profile changes that would make it eligible (all of them together);
+    /// absent when a failure cannot be changed (e.g. business age going down).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlock: Vec<crate::matcher::Unlock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -244,3 +244,66 @@ fn answers_given_so_far_survive_a_restart() {
     assert_eq!(restored.page, 1);
     assert_eq!(restored.screen, Screen::Questions);
 }
+
+#[test]
+fn the_what_if_panel_moves_the_pathway_and_lists_what_is_gained_and_lost() {
+    let mut a = app();
+    a.profile = gachi::profile::parse_profile(
+        r#"{"format":"gachi-profile/1","name":"대성주물","founded":"2009-03","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","root_technologies":["casting"],"certifications":[],"smart_factory_level":"none","exporting":false,"goals":["automation","digital","finance"]}"#
+            .as_bytes(),
+        month("2026-12"),
+    )
+    .expect("profile");
+    a.screen = Screen::Results;
+    let saved = a.profile.clone();
+    let mut h = harness(a);
+    h.run();
+    click(&mut h, "가정해 보기");
+    assert!(h.state().whatif.is_some());
+    // Twelve employees: no longer a 소공인, so the micro-manufacturer programme is lost.
+    set_number(&mut h, "상시근로자 수", 12.0);
+    assert_eq!(
+        h.state().whatif.as_ref().and_then(|w| w.employees),
+        Some(12)
+    );
+    assert_eq!(h.state().profile, saved, "the saved profile is untouched");
+    let lost = text_of(&h.get_by_label_contains("더 이상 안 되는 사업"));
+    assert!(!lost.contains("(0)"), "{lost}");
+    h.get_by_label("− 소공인 스마트제조 지원 (구 스마트공방)");
+    assert!(
+        h.state_mut()
+            .plan()
+            .step("mss-micro-smart-manufacturing")
+            .is_none()
+    );
+    // Exporting: the global small-giant designation becomes possible.
+    // Far down the panel's scroll area: act through accessibility, as a screen reader would.
+    h.get_by_label("가정해 보기 — 수출").click_accesskit();
+    h.run();
+    click(&mut h, "프로필에 적용");
+    assert!(h.state().whatif.is_none());
+    assert_eq!(h.state().profile.employees, Some(12));
+    assert!(
+        h.state()
+            .profile
+            .goals
+            .contains(&gachi::codes::Goal::Export)
+    );
+}
+
+#[test]
+fn a_refused_programme_says_what_would_unlock_it() {
+    let mut a = app();
+    a.profile = gachi::profile::parse_profile(
+        r#"{"format":"gachi-profile/1","name":"대성주물","founded":"2009-03","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","exporting":false}"#
+            .as_bytes(),
+        month("2026-12"),
+    )
+    .expect("profile");
+    a.screen = Screen::Results;
+    a.selected = Some("mss-global-small-giant-1000".into());
+    let mut h = harness(a);
+    h.run();
+    h.get_by_label("이렇게 되면 받을 수 있습니다");
+    h.get_by_label("• 수출을 시작하면");
+}

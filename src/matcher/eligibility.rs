@@ -114,6 +114,18 @@ fn range_en(min: Option<u64>, max: Option<u64>, unit: &dyn Fn(u64) -> String) ->
     }
 }
 
+/// A sales limit as people say it: "20억원 미만" rather than "19억 9,999만 9,999원 이하"
+/// when the catalogue stores "under 20억" as 1,999,999,999.
+fn revenue_range(min: Option<u64>, max: Option<u64>) -> (String, String) {
+    match (min, max) {
+        (None, Some(m)) if m % 10_000 == 9_999 => (
+            format!("{} 미만", krw_ko(m + 1)),
+            format!("under {}", krw_en(m + 1)),
+        ),
+        _ => (range_ko(min, max, &krw_ko), range_en(min, max, &krw_en)),
+    }
+}
+
 fn in_range(v: u64, min: Option<u64>, max: Option<u64>) -> bool {
     min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
 }
@@ -217,8 +229,7 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
             }
         }
         Criterion::Revenue { min, max } => {
-            let want_ko = range_ko(*min, *max, &krw_ko);
-            let want_en = range_en(*min, *max, &krw_en);
+            let (want_ko, want_en) = revenue_range(*min, *max);
             match p.revenue_krw {
                 None => Reason::new(
                     "revenue_krw",

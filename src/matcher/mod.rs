@@ -4,9 +4,11 @@
 mod eligibility;
 mod pathway;
 mod schedule;
+mod unlock;
 
 pub use eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme, outcome,
 };
 pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
 pub use schedule::{Placement, WindowState, default_duration, place};
+pub use unlock::{Change, Unlock, unlock_criterion, unlock_programme};

@@ -501,6 +501,12 @@ pub fn build_plan(
             not_eligible.push(NotEligible {
                 programme_id: p.id.clone(),
                 reasons: a.reasons(p, &facts, &[Outcome::Fail]),
+                // Prerequisite failures are not profile changes, so no unlock then.
+                unlock: if a.extra.iter().any(|r| r.outcome == Outcome::Fail) {
+                    Vec::new()
+                } else {
+                    super::unlock::unlock_programme(p, &facts).unwrap_or_default()
+                },
             });
         } else if !in_plan.contains(&i) {
             let why = if relevance[i] == Relevance::None {

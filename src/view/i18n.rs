@@ -111,6 +111,16 @@ strings! {
     Q_RECEIVED_WHY = "다시 추천하지 않고, 다음 단계의 선행 사업으로 봅니다.", "Not recommended again; counted as done for what follows.";
     Q_NOTES = "메모", "Notes";
     Q_NOTES_WHY = "상담 내용 등 자유롭게 적으세요. 파일에 그대로 저장됩니다.", "Anything worth keeping, e.g. from an advising session. Saved as written.";
+    WHATIF = "가정해 보기", "What if";
+    WHATIF_WHY = "조건을 바꿔 보면 경로가 바로 바뀝니다. 저장된 프로필은 '적용'을 누를 때까지 그대로입니다.", "Change an answer and the pathway follows at once. The saved profile stays as it is until you apply.";
+    WHATIF_APPLY = "프로필에 적용", "Apply to the profile";
+    WHATIF_RESET = "처음 값으로", "Reset";
+    WHATIF_CLOSE = "닫기", "Close";
+    WHATIF_GAINED = "새로 가능한 사업", "Programmes gained";
+    WHATIF_LOST = "더 이상 안 되는 사업", "Programmes lost";
+    WHATIF_ACTIVE = "가정 중: 저장된 프로필과 다른 조건으로 계산한 경로입니다.", "What-if: this pathway is for changed answers, not the saved profile.";
+    UNLOCK = "이렇게 되면 받을 수 있습니다", "Would qualify";
+    UNLOCK_NONE = "바꿀 수 있는 조건으로는 받을 수 없습니다.", "No change the firm can make would qualify it.";
     JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
     NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";
     TIMELINE = "일정", "Timeline";

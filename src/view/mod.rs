@@ -8,6 +8,7 @@ mod questionnaire;
 pub(crate) mod results;
 mod start;
 pub mod style;
+mod whatif;
 
 use crate::catalogue::Catalogue;
 use crate::files::{self, FileError};
@@ -104,6 +105,14 @@ pub struct GachiApp {
     dialog: dialogs::DialogSlot,
     /// The persisted state last written, so storage is touched only on change.
     last_persisted: Option<Persisted>,
+    /// A what-if copy of the profile; while set, the plan follows it.
+    pub whatif: Option<FirmProfile>,
+    baseline: Option<(
+        FirmProfile,
+        YearMonth,
+        String,
+        std::collections::BTreeSet<String>,
+    )>,
     /// Process start, until the first frame reports the start-up time.
     startup: Option<std::time::Instant>,
 }
@@ -132,6 +141,8 @@ impl GachiApp {
             dialog: dialogs::DialogSlot::default(),
             last_persisted: None,
             startup: None,
+            whatif: None,
+            baseline: None,
         }
     }
 
@@ -172,35 +183,53 @@ impl GachiApp {
     /// The plan for the current profile, rebuilt only when the profile, the month or
     /// the catalogue changed since the last build.
     pub fn plan(&mut self) -> &Plan {
+        let profile = self.whatif.as_ref().unwrap_or(&self.profile);
         let stale = match &self.plan_inputs {
-            Some((p, m, sha)) => {
-                p != &self.profile || *m != self.as_of || *sha != self.catalogue.sha256
-            }
+            Some((p, m, sha)) => p != profile || *m != self.as_of || *sha != self.catalogue.sha256,
             None => true,
         };
         if stale || self.plan.is_none() {
             self.plan = Some(build_plan(
                 &self.catalogue,
-                &self.profile,
+                profile,
                 self.as_of,
                 crate::GENERATED_BY,
             ));
-            self.plan_inputs = Some((
-                self.profile.clone(),
-                self.as_of,
-                self.catalogue.sha256.clone(),
-            ));
+            self.plan_inputs = Some((profile.clone(), self.as_of, self.catalogue.sha256.clone()));
             self.recomputes += 1;
         }
         // Just built or kept above.
+        let profile = self.whatif.as_ref().unwrap_or(&self.profile);
         self.plan.get_or_insert_with(|| {
-            build_plan(
+            build_plan(&self.catalogue, profile, self.as_of, crate::GENERATED_BY)
+        })
+    }
+
+    /// Programme ids the saved profile (not the what-if) can use, rebuilt on change:
+    /// what the what-if panel compares against.
+    pub fn baseline_usable(&mut self) -> Option<&std::collections::BTreeSet<String>> {
+        let stale = match &self.baseline {
+            Some((p, m, sha, _)) => {
+                p != &self.profile || *m != self.as_of || *sha != self.catalogue.sha256
+            }
+            None => true,
+        };
+        if stale {
+            let plan = build_plan(
                 &self.catalogue,
                 &self.profile,
                 self.as_of,
                 crate::GENERATED_BY,
-            )
-        })
+            );
+            let ids = usable_ids(&plan);
+            self.baseline = Some((
+                self.profile.clone(),
+                self.as_of,
+                self.catalogue.sha256.clone(),
+                ids,
+            ));
+        }
+        self.baseline.as_ref().map(|(.., ids)| ids)
     }
 
     /// (eligible, to verify, not eligible) counts of the current plan.
@@ -502,6 +531,15 @@ impl eframe::App for GachiApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.persisted());
     }
+}
+
+/// Programme ids a plan counts as usable: its steps and the also-eligible ones.
+pub fn usable_ids(plan: &Plan) -> std::collections::BTreeSet<String> {
+    plan.steps
+        .iter()
+        .map(|s| s.programme_id.clone())
+        .chain(plan.also_eligible.iter().map(|a| a.programme_id.clone()))
+        .collect()
 }
 
 /// Opens the main window on the built-in catalogue (or the one last used).

@@ -15,9 +15,29 @@ const CARD_WIDTH: f32 = 230.0;
 const CARD_GAP: f32 = 70.0;
 
 pub fn show(app: &mut GachiApp, ui: &mut Ui) {
-    app.plan();
     let lang = app.lang;
     let dark = app.dark;
+    if app.whatif.is_some() {
+        egui::Panel::left("whatif")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| super::whatif::show(app, ui));
+    }
+    app.plan();
+    ui.horizontal(|ui| {
+        if app.whatif.is_none() {
+            if ui.button(s::WHATIF.get(lang)).clicked() {
+                app.whatif = Some(app.profile.clone());
+            }
+        } else {
+            ui.label(
+                egui::RichText::new(s::WHATIF_ACTIVE.get(lang))
+                    .color(style::unknown_colour(dark))
+                    .strong(),
+            );
+        }
+    });
     let Some(plan) = app.plan.as_ref() else {
         return;
     };
@@ -678,6 +698,19 @@ fn detail(
                 .map(|q| q.name.get(lang))
                 .collect();
             ui.label(format!("{}: {}", s::WAITS_FOR.get(lang), names.join(", ")));
+        }
+    }
+    if let Some(n) = not {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(s::UNLOCK.get(lang)).strong());
+        if n.unlock.is_empty() {
+            ui.label(s::UNLOCK_NONE.get(lang));
+        }
+        for u in &n.unlock {
+            ui.label(format!(
+                "• {}",
+                if lang == Lang::Ko { &u.ko } else { &u.en }
+            ));
         }
     }
     if let Some(a) = also {

@@ -1,0 +1,494 @@
+//! What would unlock a programme: for each criterion a firm fails, the smallest
+//! change to its profile that would pass it — derived from the criterion, not
+//! written per programme. Changes that cannot be made (getting younger, no longer
+//! exporting, a lower smart-factory level, leaving a business group) are not
+//! suggested; a programme with such a failure has no unlock.
+
+use super::eligibility::{FirmFacts, Outcome, outcome};
+use crate::catalogue::{Criterion, Programme};
+use crate::codes::{Certification, Region, RootTech, SizeClass, SmartFactoryLevel};
+use crate::month::YearMonth;
+use crate::profile::{FirmProfile, Founded};
+use crate::text::{krw_en, krw_ko};
+use serde::{Deserialize, Serialize};
+
+/// One profile change, concrete enough to apply in a what-if.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    EmployeesAtMost {
+        employees: u64,
+    },
+    EmployeesAtLeast {
+        employees: u64,
+    },
+    RevenueAtMost {
+        revenue_krw: u64,
+    },
+    RevenueAtLeast {
+        revenue_krw: u64,
+    },
+    /// Business age is reached with time: from this month on.
+    WaitUntil {
+        month: YearMonth,
+    },
+    SizeClass {
+        any_of: Vec<SizeClass>,
+    },
+    MoveTo {
+        any_of: Vec<Region>,
+    },
+    Industry {
+        prefixes: Vec<String>,
+    },
+    RootTechnology {
+        any_of: Vec<RootTech>,
+    },
+    Obtain {
+        any_of: Vec<Certification>,
+    },
+    StartExporting,
+    SmartFactory {
+        any_of: Vec<SmartFactoryLevel>,
+    },
+}
+
+/// A suggested change with its sentence, e.g. "벤처기업 확인을 받으면".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unlock {
+    pub criterion: String,
+    #[serde(flatten)]
+    pub change: Change,
+    pub ko: String,
+    pub en: String,
+}
+
+fn level_rank(l: SmartFactoryLevel) -> u8 {
+    match l {
+        SmartFactoryLevel::None => 0,
+        SmartFactoryLevel::Basic => 1,
+        SmartFactoryLevel::Intermediate => 2,
+        SmartFactoryLevel::Advanced => 3,
+    }
+}
+
+/// The change that makes one failing criterion pass, if a firm can make it.
+pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
+    let p = f.profile;
+    let u = |criterion: &str, change: Change, ko: String, en: String| {
+        Some(Unlock {
+            criterion: criterion.to_string(),
+            change,
+            ko,
+            en,
+        })
+    };
+    match c {
+        Criterion::Employees { min, max } => {
+            let n = p.employees?;
+            match (min, max) {
+                (_, Some(mx)) if n > *mx => u(
+                    "employees",
+                    Change::EmployeesAtMost { employees: *mx },
+                    format!("상시근로자가 {mx}명 이하일 때"),
+                    format!("with at most {mx} employees"),
+                ),
+                (Some(mn), _) if n < *mn => u(
+                    "employees",
+                    Change::EmployeesAtLeast { employees: *mn },
+                    format!("상시근로자를 {mn}명 이상으로 늘리면"),
+                    format!("with at least {mn} employees"),
+                ),
+                _ => None,
+            }
+        }
+        Criterion::Revenue { min, max } => {
+            let r = p.revenue_krw?;
+            match (min, max) {
+                (_, Some(mx)) if r > *mx => u(
+                    "revenue_krw",
+                    Change::RevenueAtMost { revenue_krw: *mx },
+                    format!("매출액이 {} 이하일 때", krw_ko(*mx)),
+                    format!("with sales of at most {}", krw_en(*mx)),
+                ),
+                (Some(mn), _) if r < *mn => u(
+                    "revenue_krw",
+                    Change::RevenueAtLeast { revenue_krw: *mn },
+                    format!("매출액이 {} 이상이 되면", krw_ko(*mn)),
+                    format!("once sales reach {}", krw_en(*mn)),
+                ),
+                _ => None,
+            }
+        }
+        // Only "not old enough yet" can change, by waiting.
+        Criterion::BusinessAge {
+            min_years: Some(mn),
+            ..
+        } => {
+            let (_, most) = f.age?;
+            if most >= *mn as i64 {
+                return None;
+            }
+            let founded = match p.founded? {
+                Founded::Month(m) => m,
+                Founded::Year(y) => YearMonth { year: y, month: 12 },
+            };
+            let month = founded.plus_months(*mn as i64 * 12);
+            u(
+                "founded",
+                Change::WaitUntil { month },
+                format!("업력 {mn}년이 되는 {month}부터"),
+                format!("from {month}, when the firm is {mn} years old"),
+            )
+        }
+        Criterion::BusinessAge { .. } => None,
+        Criterion::SizeClass { any_of } => {
+            // Size follows sales, staff and group: leaving a group is not a change to suggest.
+            if p.enterprise_group == Some(true) {
+                return None;
+            }
+            let ko: Vec<&str> = any_of.iter().map(|c| c.ko()).collect();
+            let en: Vec<&str> = any_of.iter().map(|c| c.en()).collect();
+            u(
+                "size_class",
+                Change::SizeClass {
+                    any_of: any_of.clone(),
+                },
+                format!("기업 규모가 {}일 때", ko.join("·")),
+                format!("as a {}", en.join(" or ")),
+            )
+        }
+        Criterion::Region { any_of } => {
+            let ko: Vec<&str> = any_of.iter().map(|r| r.ko()).collect();
+            let en: Vec<&str> = any_of.iter().map(|r| r.en()).collect();
+            u(
+                "region",
+                Change::MoveTo {
+                    any_of: any_of.clone(),
+                },
+                format!("본사가 {}에 있으면", ko.join("·")),
+                format!("with the head office in {}", en.join(", ")),
+            )
+        }
+        Criterion::Ksic { prefixes } => u(
+            "ksic",
+            Change::Industry {
+                prefixes: prefixes.clone(),
+            },
+            format!("업종이 {}일 때", prefixes.join("·")),
+            format!("in industry {}", prefixes.join(", ")),
+        ),
+        Criterion::RootTechnology { any_of } => {
+            let (ko, en) = if any_of.is_empty() {
+                ("뿌리기술".to_string(), "a root technology".to_string())
+            } else {
+                (
+                    any_of.iter().map(|t| t.ko()).collect::<Vec<_>>().join("·"),
+                    any_of
+                        .iter()
+                        .map(|t| t.en())
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                )
+            };
+            u(
+                "root_technologies",
+                Change::RootTechnology {
+                    any_of: any_of.clone(),
+                },
+                format!("{ko}을(를) 쓰면"),
+                format!("when using {en}"),
+            )
+        }
+        Criterion::Certification { any_of } => {
+            let ko: Vec<&str> = any_of.iter().map(|c| c.ko()).collect();
+            let en: Vec<&str> = any_of.iter().map(|c| c.en()).collect();
+            u(
+                "certifications",
+                Change::Obtain {
+                    any_of: any_of.clone(),
+                },
+                format!("{}을(를) 받으면", ko.join(" 또는 ")),
+                format!("after obtaining {}", en.join(" or ")),
+            )
+        }
+        Criterion::Exporting { value: true } => u(
+            "exporting",
+            Change::StartExporting,
+            "수출을 시작하면".to_string(),
+            "once the firm exports".to_string(),
+        ),
+        Criterion::Exporting { value: false } => None,
+        Criterion::SmartFactoryLevel { any_of } => {
+            let now = level_rank(p.smart_factory_level?);
+            let higher: Vec<SmartFactoryLevel> = any_of
+                .iter()
+                .copied()
+                .filter(|l| level_rank(*l) > now)
+                .collect();
+            if higher.is_empty() {
+                return None;
+            }
+            let ko: Vec<&str> = higher.iter().map(|l| l.ko()).collect();
+            let en: Vec<&str> = higher.iter().map(|l| l.en()).collect();
+            u(
+                "smart_factory_level",
+                Change::SmartFactory {
+                    any_of: higher.clone(),
+                },
+                format!("스마트공장 수준이 {}이(가) 되면", ko.join("·")),
+                format!("at smart-factory level {}", en.join(" or ")),
+            )
+        }
+        Criterion::Manual { .. } => None,
+    }
+}
+
+/// Every change a refused programme needs, or None when one of its failures cannot
+/// be changed (then nothing is suggested).
+pub fn unlock_programme(p: &Programme, f: &FirmFacts) -> Option<Vec<Unlock>> {
+    let mut out = Vec::new();
+    for c in &p.criteria {
+        if outcome(c, f) == Outcome::Fail {
+            out.push(unlock_criterion(c, f)?);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+impl Change {
+    /// The profile with this change made, for a what-if.
+    pub fn apply(&self, p: &FirmProfile) -> FirmProfile {
+        let mut q = p.clone();
+        match self {
+            Change::EmployeesAtMost { employees } | Change::EmployeesAtLeast { employees } => {
+                q.employees = Some(*employees)
+            }
+            Change::RevenueAtMost { revenue_krw } | Change::RevenueAtLeast { revenue_krw } => {
+                q.revenue_krw = Some(*revenue_krw)
+            }
+            Change::WaitUntil { .. } | Change::SizeClass { .. } | Change::Industry { .. } => {}
+            Change::MoveTo { any_of } => q.region = any_of.first().copied(),
+            Change::RootTechnology { any_of } => {
+                let t = any_of.first().copied().unwrap_or(RootTech::Casting);
+                let list = q.root_technologies.get_or_insert_with(Vec::new);
+                if !list.contains(&t) {
+                    list.push(t);
+                }
+            }
+            Change::Obtain { any_of } => {
+                if let Some(c) = any_of.first() {
+                    let list = q.certifications.get_or_insert_with(Vec::new);
+                    if !list.contains(c) {
+                        list.push(*c);
+                    }
+                }
+            }
+            Change::StartExporting => q.exporting = Some(true),
+            Change::SmartFactory { any_of } => q.smart_factory_level = any_of.first().copied(),
+        }
+        q
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::parse_profile;
+
+    const NOW: YearMonth = YearMonth {
+        year: 2026,
+        month: 12,
+    };
+
+    fn firm(json: &str) -> FirmProfile {
+        parse_profile(json.as_bytes(), NOW).expect("test profile")
+    }
+
+    fn base() -> FirmProfile {
+        firm(
+            r#"{"format":"gachi-profile/1","name":"t","founded":"2023-06","employees":12,"revenue_krw":3000000000,"region":"seoul","ksic":"G47","root_technologies":[],"certifications":[],"smart_factory_level":"basic","exporting":false}"#,
+        )
+    }
+
+    /// The suggestion for a failing criterion, checked to really make it pass.
+    fn check(c: Criterion, p: &FirmProfile, expect_ko: &str) {
+        let f = FirmFacts::new(p, NOW);
+        assert_eq!(outcome(&c, &f), Outcome::Fail, "{c:?} should fail first");
+        let u = unlock_criterion(&c, &f).unwrap_or_else(|| panic!("no unlock for {c:?}"));
+        assert!(u.ko.contains(expect_ko), "{} (wanted {expect_ko})", u.ko);
+        assert!(!u.en.is_empty());
+        if !matches!(
+            u.change,
+            Change::WaitUntil { .. } | Change::SizeClass { .. } | Change::Industry { .. }
+        ) {
+            let q = u.change.apply(p);
+            assert_eq!(
+                outcome(&c, &FirmFacts::new(&q, NOW)),
+                Outcome::Pass,
+                "applying {:?}",
+                u.change
+            );
+        }
+    }
+
+    #[test]
+    fn every_changeable_criterion_kind_gets_a_suggestion_that_works() {
+        let p = base();
+        check(
+            Criterion::Employees {
+                min: None,
+                max: Some(9),
+            },
+            &p,
+            "9명 이하일 때",
+        );
+        check(
+            Criterion::Employees {
+                min: Some(20),
+                max: None,
+            },
+            &p,
+            "20명 이상",
+        );
+        check(
+            Criterion::Revenue {
+                min: None,
+                max: Some(2_000_000_000),
+            },
+            &p,
+            "20억원 이하",
+        );
+        check(
+            Criterion::Revenue {
+                min: Some(5_000_000_000),
+                max: None,
+            },
+            &p,
+            "50억원 이상",
+        );
+        check(
+            Criterion::Region {
+                any_of: vec![Region::Gyeongnam],
+            },
+            &p,
+            "경남",
+        );
+        check(
+            Criterion::Ksic {
+                prefixes: vec!["C".into()],
+            },
+            &p,
+            "업종이 C",
+        );
+        check(
+            Criterion::RootTechnology {
+                any_of: vec![RootTech::Casting],
+            },
+            &p,
+            "주조",
+        );
+        check(
+            Criterion::Certification {
+                any_of: vec![Certification::Venture],
+            },
+            &p,
+            "벤처기업을(를) 받으면",
+        );
+        check(Criterion::Exporting { value: true }, &p, "수출을 시작하면");
+        check(
+            Criterion::SmartFactoryLevel {
+                any_of: vec![SmartFactoryLevel::Intermediate],
+            },
+            &p,
+            "중간",
+        );
+        check(
+            Criterion::SizeClass {
+                any_of: vec![SizeClass::Micro],
+            },
+            &p,
+            "소상공인",
+        );
+    }
+
+    #[test]
+    fn a_young_firm_is_told_when_it_will_be_old_enough() {
+        let p = base();
+        let c = Criterion::BusinessAge {
+            min_years: Some(7),
+            max_years: None,
+        };
+        let f = FirmFacts::new(&p, NOW);
+        let u = unlock_criterion(&c, &f).expect("unlock");
+        assert_eq!(
+            u.change,
+            Change::WaitUntil {
+                month: YearMonth {
+                    year: 2030,
+                    month: 6
+                }
+            }
+        );
+        assert!(u.ko.contains("2030-06"), "{}", u.ko);
+    }
+
+    #[test]
+    fn changes_a_firm_cannot_make_are_not_suggested() {
+        let p = base();
+        let f = FirmFacts::new(&p, NOW);
+        // Getting younger.
+        assert_eq!(
+            unlock_criterion(
+                &Criterion::BusinessAge {
+                    min_years: None,
+                    max_years: Some(2)
+                },
+                &f
+            ),
+            None
+        );
+        // Stopping exports.
+        let exporter = firm(
+            r#"{"format":"gachi-profile/1","name":"e","exporting":true,"smart_factory_level":"advanced"}"#,
+        );
+        let fe = FirmFacts::new(&exporter, NOW);
+        assert_eq!(
+            unlock_criterion(&Criterion::Exporting { value: false }, &fe),
+            None
+        );
+        // A lower smart-factory level.
+        assert_eq!(
+            unlock_criterion(
+                &Criterion::SmartFactoryLevel {
+                    any_of: vec![SmartFactoryLevel::Basic]
+                },
+                &fe
+            ),
+            None
+        );
+        // Leaving a business group.
+        let group = firm(r#"{"format":"gachi-profile/1","name":"g","enterprise_group":true}"#);
+        let fg = FirmFacts::new(&group, NOW);
+        assert_eq!(
+            unlock_criterion(
+                &Criterion::SizeClass {
+                    any_of: vec![SizeClass::Small]
+                },
+                &fg
+            ),
+            None
+        );
+        // Manual conditions are never failures, so never unlocks.
+        assert_eq!(
+            unlock_criterion(
+                &Criterion::Manual {
+                    ko: "x".into(),
+                    en: "x".into()
+                },
+                &f
+            ),
+            None
+        );
+    }
+}
