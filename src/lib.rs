@@ -17,6 +17,7 @@ pub mod plan;
 pub mod profile;
 pub mod text;
 pub mod view;
+pub mod workspace;
 
 pub use catalogue::Catalogue;
 pub use month::YearMonth;

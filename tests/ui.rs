@@ -307,3 +307,59 @@ fn a_refused_programme_says_what_would_unlock_it() {
     h.get_by_label("이렇게 되면 받을 수 있습니다");
     h.get_by_label("• 수출을 시작하면");
 }
+
+#[test]
+fn the_client_list_creates_searches_duplicates_renames_and_deletes_to_the_trash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut a = app();
+    a.workspace = Some(gachi::workspace::Workspace::new(dir.path()));
+    let mut h = harness(a);
+    h.run();
+    click(&mut h, "고객");
+    click(&mut h, "새 고객");
+    // A new client opens on the questionnaire; name it there and save it back.
+    assert_eq!(h.state().screen, Screen::Questions);
+    h.get_by_label("회사 이름")
+        .set_text_value_accesskit("대성주물");
+    h.run();
+    assert_eq!(h.state().profile.name, "대성주물");
+    assert!(h.state_mut().save_client());
+    let first = h.state().client_path.clone().expect("client file");
+    click(&mut h, "고객");
+    h.get_by_label("▶ 대성주물");
+    click(&mut h, "복제 — 대성주물");
+    h.get_by_label("대성주물 (사본)");
+    let files = |d: &std::path::Path| {
+        std::fs::read_dir(d)
+            .map(|r| r.flatten().filter(|e| e.path().is_file()).count())
+            .unwrap_or(0)
+    };
+    assert_eq!(files(dir.path()), 2);
+    // Search narrows the list.
+    let search = h.get_by_label("검색");
+    search.focus();
+    search.type_text("사본");
+    h.run();
+    assert!(h.query_by_label("복제 — 대성주물").is_none());
+    h.get_by_label("복제 — 대성주물 (사본)");
+    // Rename the copy.
+    click(&mut h, "이름 바꾸기 — 대성주물 (사본)");
+    let field = h.get_by_label("이름 바꾸기");
+    field.focus();
+    field.type_text(" 2호");
+    h.run();
+    click(&mut h, "확인");
+    h.get_by_label("검색").set_text_value_accesskit("");
+    h.run();
+    h.get_by_label("대성주물 (사본) 2호");
+    // Delete the original: it moves to the trash folder, nothing is erased.
+    click(&mut h, "삭제 — 대성주물");
+    assert!(!first.exists());
+    assert_eq!(
+        files(&dir.path().join("trash")),
+        2,
+        "the renamed file's old copy and the deleted one"
+    );
+    assert_eq!(files(dir.path()), 1);
+    h.get_by_label("휴지통 폴더로 옮겼습니다");
+}

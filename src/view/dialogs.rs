@@ -13,6 +13,7 @@ pub enum Purpose {
     OpenPlan,
     ExportPlan,
     OpenCatalogue,
+    PickWorkspace,
 }
 
 /// At most one dialog open at a time; its answer arrives through the channel.
@@ -59,6 +60,7 @@ impl GachiApp {
         };
         std::thread::spawn(move || {
             let picked = match purpose {
+                Purpose::PickWorkspace => rfd::FileDialog::new().pick_folder(),
                 Purpose::SaveProfile | Purpose::ExportPlan => dialog.save_file(),
                 _ => dialog.pick_file(),
             };
@@ -91,6 +93,10 @@ impl GachiApp {
                         }
                         Purpose::OpenCatalogue => {
                             self.open_catalogue_path(&path);
+                        }
+                        Purpose::PickWorkspace => {
+                            self.workspace = Some(crate::workspace::Workspace::new(path));
+                            self.clients.list = None;
                         }
                     }
                 }

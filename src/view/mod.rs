@@ -2,6 +2,7 @@
 //! plan itself comes from the pure core and is recomputed only when its inputs change.
 
 mod browser;
+mod clients;
 mod dialogs;
 pub mod i18n;
 mod questionnaire;
@@ -32,6 +33,7 @@ const MAX_RECENT: usize = 8;
 pub enum Screen {
     #[default]
     Start,
+    Clients,
     Questions,
     Results,
     Catalogue,
@@ -62,6 +64,8 @@ pub struct Persisted {
     pub screen: Screen,
     pub recent: Vec<RecentFile>,
     pub catalogue_path: Option<PathBuf>,
+    pub workspace: Option<PathBuf>,
+    pub client_path: Option<PathBuf>,
 }
 
 /// A message shown at the top of the window until dismissed.
@@ -105,6 +109,10 @@ pub struct GachiApp {
     dialog: dialogs::DialogSlot,
     /// The persisted state last written, so storage is touched only on change.
     last_persisted: Option<Persisted>,
+    /// The consultant's client folder, and the client file open now.
+    pub workspace: Option<crate::workspace::Workspace>,
+    pub client_path: Option<PathBuf>,
+    pub(super) clients: clients::ClientsState,
     /// A what-if copy of the profile; while set, the plan follows it.
     pub whatif: Option<FirmProfile>,
     baseline: Option<(
@@ -143,6 +151,9 @@ impl GachiApp {
             startup: None,
             whatif: None,
             baseline: None,
+            workspace: None,
+            client_path: None,
+            clients: clients::ClientsState::default(),
         }
     }
 
@@ -154,6 +165,11 @@ impl GachiApp {
         self.page = saved.page.min(questionnaire::PAGES.len() - 1);
         self.screen = saved.screen;
         self.recent = saved.recent.clone();
+        self.workspace = saved
+            .workspace
+            .clone()
+            .map(crate::workspace::Workspace::new);
+        self.client_path = saved.client_path.clone().filter(|p| p.exists());
         if let Some(text) = &saved.profile {
             match crate::profile::parse_profile(text.as_bytes(), self.as_of) {
                 Ok(p) => self.profile = p,
@@ -177,6 +193,8 @@ impl GachiApp {
             screen: self.screen,
             recent: self.recent.clone(),
             catalogue_path: self.catalogue_path.clone(),
+            workspace: self.workspace.as_ref().map(|w| w.root.clone()),
+            client_path: self.client_path.clone(),
         }
     }
 
@@ -416,6 +434,7 @@ impl GachiApp {
             Screen::Questions => questionnaire::show(self, ui),
             Screen::Results => results::show(self, ui),
             Screen::Catalogue => browser::show(self, ui),
+            Screen::Clients => clients::show(self, ui),
         });
     }
 
@@ -426,6 +445,7 @@ impl GachiApp {
             ui.separator();
             for (screen, label) in [
                 (Screen::Start, s::NAV_START),
+                (Screen::Clients, s::NAV_CLIENTS),
                 (Screen::Questions, s::NAV_QUESTIONS),
                 (Screen::Results, s::NAV_RESULTS),
                 (Screen::Catalogue, s::NAV_CATALOGUE),
@@ -440,6 +460,13 @@ impl GachiApp {
             ui.separator();
             if ui.button(s::OPEN_PROFILE.get(lang)).clicked() {
                 self.dialog_open(dialogs::Purpose::OpenProfile);
+            }
+            if self.client_path.is_some()
+                && ui
+                    .button(style::bold(s::SAVE_CLIENT.get(lang), 14.0))
+                    .clicked()
+            {
+                self.save_client();
             }
             if ui.button(s::SAVE_PROFILE.get(lang)).clicked() {
                 self.dialog_open(dialogs::Purpose::SaveProfile);
