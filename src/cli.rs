@@ -39,6 +39,17 @@ pub enum Command {
     },
     /// Validate a catalogue file and list every problem.
     CheckCatalogue { file: PathBuf },
+    /// Merge a bizinfo (기업마당) open-data JSON file into a catalogue.
+    ImportBizinfo {
+        /// The file downloaded from the bizinfo API (`{"jsonArray":[…]}`).
+        file: PathBuf,
+        /// Where to write the merged catalogue.
+        #[arg(long)]
+        out: PathBuf,
+        /// The catalogue to merge into; without it the built-in catalogue.
+        #[arg(long)]
+        base: Option<PathBuf>,
+    },
 }
 
 /// A plan month: YYYY-MM between 1990 and 2100, the span plans make sense for.
@@ -171,6 +182,9 @@ pub fn run(cmd: &Command) -> Outcome {
             out,
         } => run_plan(profile, catalogue.as_deref(), *as_of, out.as_deref()),
         Command::CheckCatalogue { file } => run_check_catalogue(file),
+        Command::ImportBizinfo { file, out, base } => {
+            crate::bizinfo::run_import_cli(file, out, base.as_deref())
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 // Data from outside never reaches an unwrap or expect: every failure is a message.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod bizinfo;
 pub mod catalogue;
 pub mod cli;
 pub mod codes;

@@ -363,3 +363,32 @@ fn the_client_list_creates_searches_duplicates_renames_and_deletes_to_the_trash(
     assert_eq!(files(dir.path()), 1);
     h.get_by_label("휴지통 폴더로 옮겼습니다");
 }
+
+#[test]
+fn importing_a_bizinfo_file_shows_the_counts_and_marks_feed_programmes() {
+    let mut h = harness(app());
+    h.run();
+    let before = h.state().catalogue.programmes.len();
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bizinfo/clean.json");
+    assert!(h.state_mut().import_bizinfo_path(&file));
+    h.run();
+    h.get_by_label("기업마당 공고를 카탈로그에 합쳤습니다");
+    let counts = text_of(&h.get_by_label_contains("새 공고"));
+    assert!(
+        counts.contains("새 공고 5")
+            && counts.contains("기존 사업에 연결 1")
+            && counts.contains("건너뜀 0"),
+        "{counts}"
+    );
+    assert_eq!(h.state().catalogue.programmes.len(), before + 5);
+    click(&mut h, "사업 목록");
+    choose(&mut h, "태그", 0, "bizinfo");
+    assert_eq!(h.get_all_by_label_contains("[기업마당 공고]").count(), 5);
+    // A file that is not a feed changes nothing.
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bizinfo/not_json.json");
+    let n = h.state().catalogue.programmes.len();
+    assert!(!h.state_mut().import_bizinfo_path(&bad));
+    assert_eq!(h.state().catalogue.programmes.len(), n);
+}

@@ -237,8 +237,13 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             body.rows(row_h, rows.len(), |mut row| {
                 let p = &cat.programmes[rows[row.index()]];
                 row.col(|ui| {
+                    let name = if crate::bizinfo::is_feed_programme(p) {
+                        format!("[{}] {}", s::FEED_MARK.get(lang), p.name.get(lang))
+                    } else {
+                        p.name.get(lang).to_string()
+                    };
                     if ui
-                        .add(egui::Button::new(p.name.get(lang)).frame(false).truncate())
+                        .add(egui::Button::new(name).frame(false).truncate())
                         .on_hover_text(p.summary.get(lang))
                         .clicked()
                     {

@@ -14,6 +14,7 @@ pub enum Purpose {
     ExportPlan,
     OpenCatalogue,
     PickWorkspace,
+    ImportBizinfo,
 }
 
 /// At most one dialog open at a time; its answer arrives through the channel.
@@ -93,6 +94,9 @@ impl GachiApp {
                         }
                         Purpose::OpenCatalogue => {
                             self.open_catalogue_path(&path);
+                        }
+                        Purpose::ImportBizinfo => {
+                            self.import_bizinfo_path(&path);
                         }
                         Purpose::PickWorkspace => {
                             self.workspace = Some(crate::workspace::Workspace::new(path));

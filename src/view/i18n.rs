@@ -140,6 +140,13 @@ strings! {
     COPY_SUFFIX = "(사본)", "(copy)";
     MOVED_TO_TRASH = "휴지통 폴더로 옮겼습니다", "Moved to the trash folder";
     TRASH_NOTE = "삭제한 파일은 작업 폴더의 trash 폴더로 옮겨지며 지워지지 않습니다. 파일은 이 컴퓨터 밖으로 나가지 않습니다.", "Deleted files move to the workspace's trash folder and are not erased. Nothing leaves this computer.";
+    IMPORT_BIZINFO = "기업마당 공고 파일 가져오기…", "Import bizinfo file…";
+    BIZINFO_IMPORTED = "기업마당 공고를 카탈로그에 합쳤습니다", "bizinfo notices merged into the catalogue";
+    IMPORTED = "새 공고", "added";
+    MERGED = "기존 사업에 연결", "attached to curated programmes";
+    SKIPPED = "건너뜀", "skipped";
+    FEED_MARK = "기업마당 공고", "bizinfo notice";
+    LAST_CHANGED = "마지막 변경", "last changed";
     JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
     NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";
     TIMELINE = "일정", "Timeline";

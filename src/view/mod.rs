@@ -415,6 +415,44 @@ impl GachiApp {
         }
     }
 
+    /// Merges a bizinfo (기업마당) feed file into the catalogue in use; the counts
+    /// of imported, merged and skipped notices are shown. On failure nothing changes.
+    pub fn import_bizinfo_path(&mut self, path: &Path) -> bool {
+        let result = files::read_capped(path).and_then(|bytes| {
+            crate::bizinfo::import(&self.catalogue, &bytes, self.as_of).map_err(|problems| {
+                FileError {
+                    path: path.to_path_buf(),
+                    problems,
+                }
+            })
+        });
+        match result {
+            Ok((cat, report)) => {
+                self.catalogue = cat;
+                let detail = format!(
+                    "{}\n{} {} · {} {} · {} {}",
+                    path.display(),
+                    s::IMPORTED.get(self.lang),
+                    report.imported.len(),
+                    s::MERGED.get(self.lang),
+                    report.merged.len(),
+                    s::SKIPPED.get(self.lang),
+                    report.skipped.len()
+                );
+                self.notices.push(Notice {
+                    error: false,
+                    title: s::BIZINFO_IMPORTED,
+                    detail,
+                });
+                true
+            }
+            Err(e) => {
+                self.notify_error(s::CANNOT_OPEN, &e);
+                false
+            }
+        }
+    }
+
     pub fn use_builtin_catalogue(&mut self) {
         if let Ok(c) = crate::catalogue::builtin() {
             self.catalogue = c;

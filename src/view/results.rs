@@ -455,6 +455,13 @@ fn card(ui: &mut Ui, st: &Step, lang: Lang, dark: bool) -> egui::Response {
 
 fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     {
+        if st.tags.iter().any(|t| t == "bizinfo") {
+            ui.label(
+                egui::RichText::new(format!("[{}]", s::FEED_MARK.get(lang)))
+                    .small()
+                    .color(style::unknown_colour(dark)),
+            );
+        }
         ui.label(
             egui::RichText::new(format!(
                 "{} · {}",

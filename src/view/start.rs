@@ -88,6 +88,9 @@ pub fn show(app: &mut GachiApp, ui: &mut egui::Ui) {
                 if ui.button(s::OPEN_CATALOGUE.get(lang)).clicked() {
                     app.dialog_open(Purpose::OpenCatalogue);
                 }
+                if ui.button(s::IMPORT_BIZINFO.get(lang)).clicked() {
+                    app.dialog_open(Purpose::ImportBizinfo);
+                }
                 if app.catalogue_path.is_some() && ui.button(s::USE_BUILTIN.get(lang)).clicked() {
                     app.use_builtin_catalogue();
                 }
