@@ -159,7 +159,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
     let q = app.clients.query.trim().to_lowercase();
     rows.retain(|c| q.is_empty() || c.name.to_lowercase().contains(&q));
     match app.clients.sort {
-        ClientSort::Recent => rows.sort_by(|a, b| b.modified.cmp(&a.modified)),
+        ClientSort::Recent => rows.sort_by_key(|c| std::cmp::Reverse(c.modified)),
         ClientSort::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
     }
     if rows.is_empty() {
@@ -224,13 +224,18 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                     {
                         action = Some(Action::Delete(c.path.clone()));
                     }
+                    let file = c
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     ui.label(
-                        egui::RichText::new(
-                            c.path
-                                .file_name()
-                                .map(|f| f.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        )
+                        egui::RichText::new(format!(
+                            "{} · {} {}",
+                            file,
+                            s::LAST_CHANGED.get(lang),
+                            when(c.modified)
+                        ))
                         .weak()
                         .small(),
                     );
@@ -275,4 +280,17 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         app.notify_error(s::CANNOT_SAVE, &e);
     }
     app.clients.list = None;
+}
+
+/// "2026-11-25 19:42" (UTC) for a file's last change.
+fn when(t: std::time::SystemTime) -> String {
+    let d = time::OffsetDateTime::from(t);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.year(),
+        u8::from(d.month()),
+        d.day(),
+        d.hour(),
+        d.minute()
+    )
 }
