@@ -392,3 +392,18 @@ fn importing_a_bizinfo_file_shows_the_counts_and_marks_feed_programmes() {
     assert!(!h.state_mut().import_bizinfo_path(&bad));
     assert_eq!(h.state().catalogue.programmes.len(), n);
 }
+
+#[test]
+fn opening_the_what_if_panel_changes_nothing_by_itself() {
+    let mut a = app();
+    a.profile.name = "모름 기업".into();
+    a.screen = Screen::Results;
+    let mut h = harness(a);
+    h.run();
+    let before = h.state_mut().plan().clone();
+    click(&mut h, "가정해 보기");
+    assert_eq!(h.state().whatif.as_ref(), Some(&h.state().profile));
+    assert_eq!(h.state_mut().plan().steps, before.steps);
+    h.get_by_label("새로 가능한 사업 (0)");
+    h.get_by_label("더 이상 안 되는 사업 (0)");
+}

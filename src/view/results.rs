@@ -340,6 +340,38 @@ fn summary(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
                 .color(style::unknown_colour(dark)),
             );
         }
+        // Own shares only where a source states them; the rest are to verify.
+        let shares: Vec<String> = plan
+            .steps
+            .iter()
+            .filter_map(|st| {
+                st.support
+                    .self_share_pct
+                    .map(|p| format!("{} {p}%", circled(st.order)))
+            })
+            .collect();
+        ui.separator();
+        if shares.is_empty() {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}: {}",
+                    s::SELF_SHARE.get(lang),
+                    s::TO_VERIFY_AMOUNT.get(lang)
+                ))
+                .color(style::unknown_colour(dark)),
+            );
+        } else {
+            ui.label(format!(
+                "{}: {}",
+                s::SELF_SHARE.get(lang),
+                shares.join(", ")
+            ))
+            .on_hover_text(format!(
+                "{} {}",
+                plan.steps.len() - shares.len(),
+                s::TO_VERIFY_AMOUNT.get(lang)
+            ));
+        }
         ui.separator();
         ui.label(
             egui::RichText::new(format!(

@@ -101,14 +101,16 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             ui.add_space(4.0);
             ui.label(egui::RichText::new(s::Q_CERTS.get(lang)).strong());
             for c in Certification::ALL {
-                let list = w.certifications.get_or_insert_with(Vec::new);
-                let mut on = list.contains(c);
+                // Opening the panel must not turn "don't know" into "none": the list
+                // is created only when a box is ticked.
+                let mut on = w.certifications.as_ref().is_some_and(|l| l.contains(c));
                 let name = format!("{} — {}", s::WHATIF.get(lang), c.label(lang));
                 if ui
                     .checkbox(&mut on, c.label(lang))
                     .accessible_name(name)
                     .changed()
                 {
+                    let list = w.certifications.get_or_insert_with(Vec::new);
                     if on {
                         list.push(*c);
                     } else {
