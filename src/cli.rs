@@ -5,6 +5,7 @@ use crate::catalogue::{self, Catalogue};
 use crate::files::{self, FileError};
 use crate::matcher::build_plan;
 use crate::month::YearMonth;
+use crate::text::Lang;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,35 @@ pub enum Command {
     },
     /// Validate a catalogue file and list every problem.
     CheckCatalogue { file: PathBuf },
+    /// Write a plan as a printable, self-contained HTML report.
+    Report {
+        #[arg(long)]
+        plan: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the report: ko or en.
+        #[arg(long, default_value = "ko", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Write a plan's application windows as an iCalendar (.ics) file.
+    Ics {
+        #[arg(long)]
+        plan: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "ko", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Compare two plans: steps added, removed, moved, changed dates and totals.
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        /// Print the comparison as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "ko", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Merge a bizinfo (기업마당) open-data JSON file into a catalogue.
     ImportBizinfo {
         /// The file downloaded from the bizinfo API (`{"jsonArray":[…]}`).
@@ -50,6 +80,14 @@ pub enum Command {
         #[arg(long)]
         base: Option<PathBuf>,
     },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "ko" => Ok(Lang::Ko),
+        "en" => Ok(Lang::En),
+        _ => Err(format!("\"{s}\" is not a language; expected ko or en")),
+    }
 }
 
 /// A plan month: YYYY-MM between 1990 and 2100, the span plans make sense for.
@@ -182,6 +220,9 @@ pub fn run(cmd: &Command) -> Outcome {
             out,
         } => run_plan(profile, catalogue.as_deref(), *as_of, out.as_deref()),
         Command::CheckCatalogue { file } => run_check_catalogue(file),
+        Command::Report { plan, out, lang } => crate::export::run_report(plan, out, *lang),
+        Command::Ics { plan, out, lang } => crate::export::run_ics(plan, out, *lang),
+        Command::Diff { a, b, json, lang } => crate::export::run_diff(a, b, *json, *lang),
         Command::ImportBizinfo { file, out, base } => {
             crate::bizinfo::run_import_cli(file, out, base.as_deref())
         }

@@ -10,6 +10,7 @@ pub mod bizinfo;
 pub mod catalogue;
 pub mod cli;
 pub mod codes;
+pub mod export;
 pub mod files;
 pub mod json_read;
 pub mod matcher;

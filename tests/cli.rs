@@ -489,3 +489,98 @@ fn check_catalogue_on_a_file_that_is_not_json() {
     assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(&o));
     assert!(stderr(&o).contains("junk.json"));
 }
+
+#[test]
+fn report_ics_and_diff_commands_work_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("firm.json");
+    std::fs::write(&profile, good_profile().to_string()).unwrap();
+    let plan_a = dir.path().join("a.plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--as-of",
+        "2026-12",
+        "--out",
+        plan_a.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut bigger = good_profile();
+    bigger["employees"] = json!(45);
+    std::fs::write(&profile, bigger.to_string()).unwrap();
+    let plan_b = dir.path().join("b.plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--as-of",
+        "2026-12",
+        "--out",
+        plan_b.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let html = dir.path().join("r.html");
+    let o = gachi(&[
+        "report",
+        "--plan",
+        plan_a.to_str().unwrap(),
+        "--out",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("대성주물") && text.contains("<svg"));
+    let ics = dir.path().join("p.ics");
+    let o = gachi(&[
+        "ics",
+        "--plan",
+        plan_a.to_str().unwrap(),
+        "--out",
+        ics.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&ics)
+            .unwrap()
+            .contains("BEGIN:VEVENT")
+    );
+    let o = gachi(&["diff", plan_a.to_str().unwrap(), plan_b.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("소공인 스마트제조 지원"),
+        "{}",
+        stdout(&o)
+    );
+    let o = gachi(&[
+        "diff",
+        plan_a.to_str().unwrap(),
+        plan_b.to_str().unwrap(),
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["format"], "gachi-plan-diff/1");
+    // A bad plan is bad input, and nothing is written.
+    let o = gachi(&[
+        "report",
+        "--plan",
+        profile.to_str().unwrap(),
+        "--out",
+        dir.path().join("x.html").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("x.html").exists());
+    let o = gachi(&[
+        "report",
+        "--plan",
+        plan_a.to_str().unwrap(),
+        "--out",
+        html.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -407,3 +407,34 @@ fn opening_the_what_if_panel_changes_nothing_by_itself() {
     h.get_by_label("새로 가능한 사업 (0)");
     h.get_by_label("더 이상 안 되는 사업 (0)");
 }
+
+#[test]
+fn the_results_screen_saves_a_report_and_a_calendar_and_compares_plans() {
+    let mut h = harness(app());
+    h.run();
+    answer_root_micro_manufacturer(&mut h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let before = dir.path().join("before.plan.json");
+    assert!(h.state_mut().export_plan_path(&before));
+    let report = dir.path().join("firm.report.html");
+    let ics = dir.path().join("firm.ics");
+    assert!(h.state_mut().export_report_path(&report));
+    assert!(h.state_mut().export_ics_path(&ics));
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(html.contains("대성주물") && html.contains("<svg"));
+    let cal = std::fs::read_to_string(&ics).expect("ics");
+    assert!(cal.starts_with("BEGIN:VCALENDAR"));
+    // Hire four more people: no longer a 소공인; the comparison says what moved.
+    h.state_mut().profile.employees = Some(12);
+    h.run();
+    assert!(h.state_mut().compare_with_plan_path(&before));
+    h.run();
+    h.get_by_label_contains("계획 비교");
+    let text = h
+        .state()
+        .comparison
+        .as_ref()
+        .map(|c| c.1.clone())
+        .unwrap_or_default();
+    assert!(text.contains("소공인 스마트제조 지원"), "{text}");
+}

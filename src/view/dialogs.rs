@@ -15,6 +15,9 @@ pub enum Purpose {
     OpenCatalogue,
     PickWorkspace,
     ImportBizinfo,
+    ExportReport,
+    ExportIcs,
+    ComparePlan,
 }
 
 /// At most one dialog open at a time; its answer arrives through the channel.
@@ -51,18 +54,29 @@ impl GachiApp {
         let (tx, rx) = mpsc::channel();
         let month = self.as_of.to_string();
         let firm = self.profile.name.clone();
-        let mut dialog = rfd::FileDialog::new().add_filter("JSON", &["json"]);
+        let mut dialog = match purpose {
+            Purpose::ExportReport => rfd::FileDialog::new().add_filter("HTML", &["html"]),
+            Purpose::ExportIcs => rfd::FileDialog::new().add_filter("iCalendar", &["ics"]),
+            _ => rfd::FileDialog::new().add_filter("JSON", &["json"]),
+        };
         dialog = match purpose {
             Purpose::SaveProfile => {
                 dialog.set_file_name(default_name(&firm, &month, ".profile.json"))
             }
             Purpose::ExportPlan => dialog.set_file_name(default_name(&firm, &month, ".plan.json")),
+            Purpose::ExportReport => {
+                dialog.set_file_name(default_name(&firm, &month, ".report.html"))
+            }
+            Purpose::ExportIcs => dialog.set_file_name(default_name(&firm, &month, ".ics")),
             _ => dialog,
         };
         std::thread::spawn(move || {
             let picked = match purpose {
                 Purpose::PickWorkspace => rfd::FileDialog::new().pick_folder(),
-                Purpose::SaveProfile | Purpose::ExportPlan => dialog.save_file(),
+                Purpose::SaveProfile
+                | Purpose::ExportPlan
+                | Purpose::ExportReport
+                | Purpose::ExportIcs => dialog.save_file(),
                 _ => dialog.pick_file(),
             };
             let _ = tx.send(picked);
@@ -94,6 +108,15 @@ impl GachiApp {
                         }
                         Purpose::OpenCatalogue => {
                             self.open_catalogue_path(&path);
+                        }
+                        Purpose::ExportReport => {
+                            self.export_report_path(&path);
+                        }
+                        Purpose::ExportIcs => {
+                            self.export_ics_path(&path);
+                        }
+                        Purpose::ComparePlan => {
+                            self.compare_with_plan_path(&path);
                         }
                         Purpose::ImportBizinfo => {
                             self.import_bizinfo_path(&path);

@@ -113,6 +113,8 @@ pub struct GachiApp {
     pub workspace: Option<crate::workspace::Workspace>,
     pub client_path: Option<PathBuf>,
     pub(super) clients: clients::ClientsState,
+    /// A plan comparison shown on the results screen: (other file, text).
+    pub comparison: Option<(String, String)>,
     /// A what-if copy of the profile; while set, the plan follows it.
     pub whatif: Option<FirmProfile>,
     baseline: Option<(
@@ -150,6 +152,7 @@ impl GachiApp {
             last_persisted: None,
             startup: None,
             whatif: None,
+            comparison: None,
             baseline: None,
             workspace: None,
             client_path: None,
@@ -406,6 +409,52 @@ impl GachiApp {
                 self.catalogue_path = Some(path.to_path_buf());
                 self.remember(path, FileKind::Catalogue);
                 self.notify_ok(s::CATALOGUE_LOADED, path);
+                true
+            }
+            Err(e) => {
+                self.notify_error(s::CANNOT_OPEN, &e);
+                false
+            }
+        }
+    }
+
+    /// Writes the current plan as a printable HTML report in the app's language.
+    pub fn export_report_path(&mut self, path: &Path) -> bool {
+        let lang = self.lang;
+        let html = crate::export::report_html(self.plan(), lang);
+        self.write_out(path, html.as_bytes())
+    }
+
+    /// Writes the current plan's application windows as an iCalendar file.
+    pub fn export_ics_path(&mut self, path: &Path) -> bool {
+        let lang = self.lang;
+        let ics = crate::export::plan_ics(self.plan(), lang);
+        self.write_out(path, ics.as_bytes())
+    }
+
+    fn write_out(&mut self, path: &Path, bytes: &[u8]) -> bool {
+        match files::write_atomic(path, bytes) {
+            Ok(()) => {
+                self.notify_ok(s::SAVED, path);
+                true
+            }
+            Err(e) => {
+                self.notify_error(s::CANNOT_SAVE, &e);
+                false
+            }
+        }
+    }
+
+    /// Compares a saved plan (before) with the current one (after).
+    pub fn compare_with_plan_path(&mut self, path: &Path) -> bool {
+        match files::load_plan(path) {
+            Ok(before) => {
+                let lang = self.lang;
+                let diff = crate::export::diff_plans(&before, self.plan());
+                self.comparison = Some((
+                    path.display().to_string(),
+                    crate::export::diff_text(&diff, lang),
+                ));
                 true
             }
             Err(e) => {

@@ -37,7 +37,35 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                     .strong(),
             );
         }
+        ui.separator();
+        if ui.button(s::EXPORT_REPORT.get(lang)).clicked() {
+            app.dialog_open(super::dialogs::Purpose::ExportReport);
+        }
+        if ui.button(s::EXPORT_ICS.get(lang)).clicked() {
+            app.dialog_open(super::dialogs::Purpose::ExportIcs);
+        }
+        if ui.button(s::COMPARE_PLAN.get(lang)).clicked() {
+            app.dialog_open(super::dialogs::Purpose::ComparePlan);
+        }
     });
+    if let Some((file, text)) = app.comparison.clone() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{}: {file}", s::COMPARISON.get(lang))).strong(),
+                );
+                if ui.button(s::DISMISS.get(lang)).clicked() {
+                    app.comparison = None;
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("comparison")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    ui.label(text);
+                });
+        });
+    }
     let Some(plan) = app.plan.as_ref() else {
         return;
     };

@@ -1,0 +1,295 @@
+//! The plan's application months as an iCalendar file (RFC 5545).
+//!
+//! One all-day VEVENT per step covering the step's application month: DTSTART is the
+//! first day of the start month and DTEND (exclusive) the first day of the month
+//! after. The month is when to apply, not the whole project, whose period is in the
+//! description. The calendar depends only on the plan: DTSTAMP is the first day of
+//! the plan month at 00:00 UTC (this module reads no clock), and each UID is made
+//! of the programme id, the plan month and a short hash of the firm's name, so
+//! importing the same plan again updates the events instead of duplicating them,
+//! while two firms planned in the same month never overwrite each other's events.
+
+use super::{
+    END_ASSUMED, NOTICE_FALLBACK, Tr, firm_name, money, step_name, support_kind_label, window_label,
+};
+use crate::catalogue::is_web_url;
+use crate::codes::ministry_label;
+use crate::matcher::{Eligibility, WindowState};
+use crate::month::YearMonth;
+use crate::plan::Plan;
+use crate::text::Lang;
+use sha2::{Digest, Sha256};
+
+const FORECAST: Tr = Tr("[예상]", "[forecast]");
+const TO_VERIFY: Tr = Tr("[확인 필요]", "[to verify]");
+const ROLLING: Tr = Tr("[상시]", "[rolling]");
+const CALENDAR_NAME: Tr = Tr("같이 지원사업 일정", "Gachi support plan");
+const FIRM: Tr = Tr("기업", "Firm");
+const STEP: Tr = Tr("단계", "Step");
+const SUPPORT: Tr = Tr("지원", "Support");
+const SELF_SHARE: Tr = Tr("자부담", "own share");
+const APPLY: Tr = Tr("신청", "Apply");
+const PERIOD: Tr = Tr("사업 기간", "project");
+const ELIGIBILITY: Tr = Tr("자격", "Eligibility");
+const ELIGIBLE: Tr = Tr("조건 충족", "eligible");
+const VERIFY: Tr = Tr("확인 필요", "to verify");
+const SOURCE: Tr = Tr("출처", "Source");
+
+/// The plan as an iCalendar file: CRLF line endings, lines folded at 75 octets on
+/// UTF-8 character boundaries, text values escaped.
+pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
+    let mut lines: Vec<String> = Vec::with_capacity(8 + plan.steps.len() * 12);
+    let lang_tag = match lang {
+        Lang::Ko => "KO",
+        Lang::En => "EN",
+    };
+    let firm = firm_name(plan);
+    lines.push("BEGIN:VCALENDAR".into());
+    lines.push("VERSION:2.0".into());
+    lines.push(format!(
+        "PRODID:-//Gachi//{}//{lang_tag}",
+        escape_text(crate::GENERATED_BY)
+    ));
+    lines.push("CALSCALE:GREGORIAN".into());
+    lines.push("METHOD:PUBLISH".into());
+    let cal_name = if firm.is_empty() {
+        CALENDAR_NAME.get(lang).to_string()
+    } else {
+        format!("{} — {firm}", CALENDAR_NAME.get(lang))
+    };
+    lines.push(format!("X-WR-CALNAME:{}", escape_text(&cal_name)));
+
+    let dtstamp = format!(
+        "{:04}{:02}01T000000Z",
+        plan.as_of.year.clamp(0, 9999),
+        plan.as_of.month
+    );
+    let firm_key = short_hash(firm);
+    let n = plan.steps.len();
+    for s in &plan.steps {
+        let name = step_name(s, lang);
+        let marker = match s.window {
+            WindowState::Confirmed => None,
+            WindowState::Forecast => Some(FORECAST),
+            WindowState::ToVerify => Some(TO_VERIFY),
+            WindowState::Rolling => Some(ROLLING),
+        };
+        let summary = match marker {
+            Some(m) => format!("{} {}. {name}", m.get(lang), s.order),
+            None => format!("{}. {name}", s.order),
+        };
+
+        let mut desc: Vec<String> = Vec::new();
+        if !firm.is_empty() {
+            desc.push(format!("{}: {firm}", FIRM.get(lang)));
+        }
+        desc.push(format!(
+            "{} {}/{n} · {} · {}",
+            STEP.get(lang),
+            s.order,
+            ministry_label(&s.ministry, lang),
+            s.agency
+        ));
+        let mut support = Vec::new();
+        if !s.support.kind.is_empty() {
+            support.push(support_kind_label(&s.support.kind, lang));
+        }
+        support.push(money(s.support.max_krw, lang));
+        if let Some(p) = s.support.self_share_pct {
+            support.push(format!("{} {p}%", SELF_SHARE.get(lang)));
+        }
+        desc.push(format!("{}: {}", SUPPORT.get(lang), support.join(" · ")));
+        let mut when = format!(
+            "{}: {} ({}) · {} {} – {}",
+            APPLY.get(lang),
+            s.start,
+            window_label(s.window).get(lang),
+            PERIOD.get(lang),
+            s.start,
+            s.end
+        );
+        if s.end_assumed {
+            when.push_str(&format!(" ({})", END_ASSUMED.get(lang)));
+        }
+        desc.push(when);
+        desc.push(format!(
+            "{}: {}",
+            ELIGIBILITY.get(lang),
+            match s.eligibility {
+                Eligibility::Verify => VERIFY.get(lang),
+                _ => ELIGIBLE.get(lang),
+            }
+        ));
+        if !s.url.trim().is_empty() {
+            if s.source_date.is_empty() {
+                desc.push(format!("{}: {}", SOURCE.get(lang), s.url));
+            } else {
+                desc.push(format!(
+                    "{}: {} ({})",
+                    SOURCE.get(lang),
+                    s.url,
+                    s.source_date
+                ));
+            }
+        }
+        desc.push(NOTICE_FALLBACK.get(lang).to_string());
+
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!(
+            "UID:{}-{}-{firm_key}@gachi",
+            uid_part(&s.programme_id),
+            plan.as_of
+        ));
+        lines.push(format!("DTSTAMP:{dtstamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", date(s.start)));
+        lines.push(format!("DTEND;VALUE=DATE:{}", month_after(s.start)));
+        lines.push(format!("SUMMARY:{}", escape_text(&summary)));
+        lines.push(format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
+        if is_web_url(&s.url) {
+            lines.push(format!("URL:{}", s.url.trim()));
+        }
+        lines.push(format!("CATEGORIES:{}", escape_text(&s.ministry)));
+        lines.push(
+            match s.window {
+                WindowState::Confirmed | WindowState::Rolling => "STATUS:CONFIRMED",
+                WindowState::Forecast | WindowState::ToVerify => "STATUS:TENTATIVE",
+            }
+            .into(),
+        );
+        // A month-long reminder should not make the whole month look busy.
+        lines.push("TRANSP:TRANSPARENT".into());
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 8).sum());
+    for l in &lines {
+        out.push_str(&fold(l));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// `YYYYMMDD` of the first day of the month.
+fn date(m: YearMonth) -> String {
+    format!("{:04}{:02}01", m.year, m.month)
+}
+
+/// The first day of the following month; for the last representable month, its
+/// last day (so DTEND stays after DTSTART and has four year digits).
+fn month_after(m: YearMonth) -> String {
+    if m.month == 12 && m.year >= 9999 {
+        return format!("{:04}1231", m.year);
+    }
+    let (y, mo) = if m.month == 12 {
+        (m.year + 1, 1)
+    } else {
+        (m.year, m.month + 1)
+    };
+    format!("{y:04}{mo:02}01")
+}
+
+/// A UID part: letters, digits, `-`, `_` and `.` as they are, any other byte as %XX,
+/// so the UID is stable, unique and needs no escaping.
+fn uid_part(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// First 8 hex digits of the SHA-256 of `s`.
+fn short_hash(s: &str) -> String {
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline;
+/// other control characters except tab are dropped.
+pub(crate) fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line so no physical line exceeds 75 octets (RFC 5545 §3.1),
+/// breaking only between UTF-8 characters, and never inside a backslash escape
+/// (which unfolding would restore, but some readers handle badly); continuation
+/// lines start with a space.
+pub(crate) fn fold(line: &str) -> String {
+    const MAX: usize = 75;
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut unit = String::from(c);
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+        {
+            unit.push(next);
+            chars.next();
+        }
+        if used + unit.len() > MAX {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push_str(&unit);
+        used += unit.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_characters_whole_and_lines_short() {
+        let line = format!("SUMMARY:{}", "소공인 스마트제조 지원, ".repeat(12));
+        let folded = fold(&line);
+        for l in folded.split("\r\n") {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        // An escape is never split.
+        let line = format!("DESCRIPTION:{}", "a\\,".repeat(40));
+        for l in fold(&line).split("\r\n") {
+            assert!(l.len() <= 75 && !l.ends_with('\\'), "{l}");
+        }
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape_text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+    }
+
+    #[test]
+    fn december_ends_in_january() {
+        assert_eq!(month_after(YearMonth::new(2026, 12).unwrap()), "20270101");
+        assert_eq!(month_after(YearMonth::new(2027, 2).unwrap()), "20270301");
+    }
+}

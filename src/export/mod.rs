@@ -1,0 +1,213 @@
+//! Exports of a plan: a printable HTML report with its pathway diagram and timeline,
+//! an iCalendar file of the application months, and a comparison of two plans.
+//!
+//! Everything here is a pure function of a [`Plan`] (and a [`Lang`]): no egui, no
+//! clock, no network. Only the `run_*` functions at the bottom touch files, through
+//! [`crate::files`], for the command line.
+
+mod diff;
+mod ics;
+mod report;
+mod svg;
+
+pub use diff::{
+    DIFF_FORMAT, DateChange, EligibilityChange, FieldChange, Moved, Pair, PlanDiff, ReasonChange,
+    StepBrief, SupportChange, diff_plans, diff_text,
+};
+pub use ics::plan_ics;
+pub use report::report_html;
+pub use svg::{pathway_svg, timeline_svg};
+
+use crate::cli::Outcome;
+use crate::files;
+use crate::matcher::WindowState;
+use crate::plan::{Plan, Step};
+use crate::text::{Lang, Text, krw_en, krw_ko};
+use std::io::Write;
+use std::path::Path;
+
+/// One fixed string of the exports in both languages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tr(pub &'static str, pub &'static str);
+
+impl Tr {
+    pub(crate) fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ko => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
+/// Shown for an amount no source states (the same words as the app).
+pub(crate) const TO_VERIFY_AMOUNT: &str = "확인 필요 / to verify";
+
+/// Shown when the plan carries no notice of its own.
+pub(crate) const NOTICE_FALLBACK: Tr = Tr(
+    "금액·일정·요건은 공개 자료에 따른 것이며 해마다 바뀝니다. 신청 전에 반드시 공식 공고(기업마당, 중기부·산업부, 수행기관 누리집)에서 확인하세요.",
+    "Amounts, dates and conditions come from public sources and change every year: always confirm them in the official notice (bizinfo, MSS, MOTIE or the agency's site) before applying.",
+);
+
+pub(crate) fn window_label(w: WindowState) -> Tr {
+    match w {
+        WindowState::Confirmed => Tr("확정 일정", "confirmed window"),
+        WindowState::Forecast => Tr("예상 (지난 공고 기준)", "forecast (from the last call)"),
+        WindowState::Rolling => Tr("상시 신청", "rolling"),
+        WindowState::ToVerify => Tr("일정 확인 필요", "window to verify"),
+    }
+}
+
+pub(crate) const END_ASSUMED: Tr = Tr("기간은 가정", "duration assumed");
+
+/// "최대 4,200만원" / "up to KRW 42,000,000", or "확인 필요 / to verify".
+pub(crate) fn money(max_krw: Option<u64>, lang: Lang) -> String {
+    match (max_krw, lang) {
+        (Some(w), Lang::Ko) => format!("최대 {}", krw_ko(w)),
+        (Some(w), Lang::En) => format!("up to {}", krw_en(w)),
+        (None, _) => TO_VERIFY_AMOUNT.to_string(),
+    }
+}
+
+pub(crate) fn krw(won: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => krw_ko(won),
+        Lang::En => krw_en(won),
+    }
+}
+
+/// A bilingual string in `lang`, falling back to the other language, then to `id`.
+pub(crate) fn text_or<'a>(t: &'a Text, lang: Lang, id: &'a str) -> &'a str {
+    let other = match lang {
+        Lang::Ko => Lang::En,
+        Lang::En => Lang::Ko,
+    };
+    [t.get(lang), t.get(other), id]
+        .into_iter()
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(id)
+}
+
+pub(crate) fn step_name(s: &Step, lang: Lang) -> &str {
+    text_or(&s.name, lang, &s.programme_id)
+}
+
+/// The firm's name from the echoed profile ("" when missing).
+pub(crate) fn firm_name(plan: &Plan) -> &str {
+    plan.profile
+        .get("name")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+}
+
+/// Support kind label from its code, or the code itself.
+pub(crate) fn support_kind_label(code: &str, lang: Lang) -> String {
+    crate::catalogue::SupportKind::from_code(code)
+        .map(|k| k.label().get(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Writes `report_html` of the plan file `plan` to `out` (atomically).
+pub fn run_report(plan: &Path, out: &Path, lang: Lang) -> Outcome {
+    let plan = match files::load_plan(plan) {
+        Ok(p) => p,
+        Err(e) => return Outcome::BadInput(e.lines()),
+    };
+    write_out(out, report_html(&plan, lang).as_bytes())
+}
+
+/// Writes `plan_ics` of the plan file `plan` to `out` (atomically).
+pub fn run_ics(plan: &Path, out: &Path, lang: Lang) -> Outcome {
+    let plan = match files::load_plan(plan) {
+        Ok(p) => p,
+        Err(e) => return Outcome::BadInput(e.lines()),
+    };
+    write_out(out, plan_ics(&plan, lang).as_bytes())
+}
+
+/// Compares two plan files and prints the differences (text, or JSON with `json`) to
+/// standard output. Problems with either file are all reported (exit 2).
+pub fn run_diff(a: &Path, b: &Path, json: bool, lang: Lang) -> Outcome {
+    let mut problems = Vec::new();
+    let pa = files::load_plan(a)
+        .map_err(|e| problems.extend(e.lines()))
+        .ok();
+    let pb = files::load_plan(b)
+        .map_err(|e| problems.extend(e.lines()))
+        .ok();
+    let (Some(pa), Some(pb)) = (pa, pb) else {
+        return Outcome::BadInput(problems);
+    };
+    let d = diff_plans(&pa, &pb);
+    let text = if json {
+        // The diff holds only strings, numbers and lists: serialising cannot fail.
+        serde_json::to_string_pretty(&d).unwrap_or_default() + "\n"
+    } else {
+        diff_text(&d, lang)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(format!("cannot write to standard output: {e}")),
+    }
+}
+
+fn write_out(out: &Path, bytes: &[u8]) -> Outcome {
+    match files::write_atomic(out, bytes) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
+
+/// Escapes text for HTML and inline SVG, in content and in quoted attribute values:
+/// `& < > " '` become entities; control characters other than newline and tab,
+/// which HTML does not allow, are dropped.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A ministry's colours: the solid one for borders, bars and text, a light tint for
+/// fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Palette {
+    pub solid: &'static str,
+    pub tint: &'static str,
+}
+
+pub(crate) const MSS_BLUE: Palette = Palette {
+    solid: "#1f5fbf",
+    tint: "#e6eefa",
+};
+pub(crate) const MOTIE_ORANGE: Palette = Palette {
+    solid: "#d06a00",
+    tint: "#fcefe0",
+};
+pub(crate) const OTHER_GREY: Palette = Palette {
+    solid: "#6b6b6b",
+    tint: "#f0f0f0",
+};
+/// Cross-ministry links (the joint pathways).
+pub(crate) const CROSS_GOLD: &str = "#b88600";
+
+pub(crate) fn ministry_palette(code: &str) -> Palette {
+    match code {
+        "MSS" => MSS_BLUE,
+        "MOTIE" => MOTIE_ORANGE,
+        _ => OTHER_GREY,
+    }
+}

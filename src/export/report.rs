@@ -1,0 +1,732 @@
+//! The printable report: one self-contained HTML file (no network: no external CSS,
+//! script, font or image), laid out for A4.
+
+use super::svg::{link_label, pathway_svg, timeline_svg};
+use super::{
+    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr,
+    escape_html as esc, firm_name, krw, ministry_palette, money, step_name, support_kind_label,
+    text_or, window_label,
+};
+use crate::catalogue::{Confidence, is_web_url};
+use crate::codes::{Goal, Region, SizeClass, ministry_label};
+use crate::matcher::{Eligibility, Outcome, Reason};
+use crate::plan::{Plan, Step};
+use crate::text::Lang;
+use serde_json::Value;
+use std::fmt::Write;
+
+const TITLE: Tr = Tr("지원사업 경로 계획서", "Support pathway plan");
+const BRAND: Tr = Tr("같이(Gachi)", "Gachi (같이)");
+const FIRM: Tr = Tr("기업 개요", "Firm");
+const FIRM_NAME: Tr = Tr("기업명", "Name");
+const SIZE: Tr = Tr("기업 규모", "Size class");
+const SIZE_UNKNOWN: Tr = Tr("확인 필요", "to verify");
+const SIZE_WHY: Tr = Tr("규모 판단", "Size basis");
+const SIZE_CANDIDATES: Tr = Tr("가능한 규모", "could be");
+const REGION: Tr = Tr("지역", "Region");
+const KSIC: Tr = Tr("업종 (KSIC)", "Industry (KSIC)");
+const EMPLOYEES: Tr = Tr("상시근로자", "Employees");
+const EMPLOYEES_UNIT: Tr = Tr("명", "");
+const REVENUE: Tr = Tr("매출액", "Sales");
+const FOUNDED: Tr = Tr("설립", "Founded");
+const GOALS: Tr = Tr("목표", "Goals");
+const GOALS_ALL: Tr = Tr("모든 분야", "every kind of support");
+const MONTH: Tr = Tr("기준월", "Plan month");
+const UNKNOWN: Tr = Tr("모름", "unknown");
+const NOTICE_HEAD: Tr = Tr(
+    "신청 전에 공식 공고에서 확인하세요",
+    "Confirm at the official notice",
+);
+const SUMMARY: Tr = Tr("요약", "Summary");
+const T_STEPS: Tr = Tr("단계", "steps");
+const T_SUPPORT: Tr = Tr(
+    "최대 지원 (출처 있는 금액 합)",
+    "maximum support (sum of sourced amounts)",
+);
+const T_TO_VERIFY: Tr = Tr("금액 확인 필요 단계", "steps with amount to verify");
+const T_CROSS: Tr = Tr("부처 연계", "cross-ministry links");
+const PATHWAY: Tr = Tr("지원 경로", "Pathway");
+const PATHWAY_NOTE: Tr = Tr(
+    "위에서 아래로 계획 순서입니다. 화살표는 계획 안의 사업끼리의 연계입니다.",
+    "Top to bottom in plan order. Arrows are links between programmes of the plan.",
+);
+const LEGEND_MSS: Tr = Tr("중소벤처기업부", "MSS");
+const LEGEND_MOTIE: Tr = Tr("산업통상자원부", "MOTIE");
+const LEGEND_OTHER: Tr = Tr("기타 기관", "other bodies");
+const LEGEND_CROSS: Tr = Tr("★ 부처 연계", "★ cross-ministry link");
+const LEGEND_DASHED_BOX: Tr = Tr(
+    "점선 상자: 자격 확인 필요",
+    "dashed box: eligibility to verify",
+);
+const LEGEND_COMPLEMENT: Tr = Tr("점선 연결: 함께 활용", "dashed link: complement");
+const TIMELINE: Tr = Tr("일정", "Timeline");
+const LEGEND_APPLY: Tr = Tr("신청월", "application month");
+const LEGEND_PERIOD: Tr = Tr("사업 기간", "project period");
+const LEGEND_UNSURE: Tr = Tr(
+    "흐린 점선 칸: 예상 또는 확인 필요 일정",
+    "faded dashed cell: forecast or to-verify window",
+);
+const LEGEND_ASSUMED: Tr = Tr("점선 막대: 기간은 가정", "dashed bar: duration assumed");
+const STEPS: Tr = Tr("단계별 내용", "Steps");
+const NO_STEPS: Tr = Tr(
+    "지금 조건으로는 추천할 단계가 없습니다. 아래 '그 밖에 신청할 수 있는 사업'을 보세요.",
+    "No step to recommend with these answers; see 'Also eligible' below.",
+);
+const ELIGIBLE: Tr = Tr("조건 충족", "eligible");
+const VERIFY: Tr = Tr("자격 확인 필요", "eligibility to verify");
+const SUPPORT: Tr = Tr("지원", "Support");
+const SELF_SHARE: Tr = Tr("자부담", "own share");
+const SCHEDULE: Tr = Tr("일정", "Schedule");
+const APPLY_IN: Tr = Tr("신청", "apply");
+const PERIOD: Tr = Tr("사업 기간", "project");
+const WAITS_FOR: Tr = Tr("먼저 할 일", "Comes after");
+const WHY: Tr = Tr("추천 이유", "Why this step");
+const CONDITIONS: Tr = Tr("조건", "Conditions");
+const LINKS: Tr = Tr("연계 사업", "Linked programmes");
+const NOT_IN_PLAN: Tr = Tr("계획 밖", "not in this plan");
+const SOURCE: Tr = Tr("출처", "Source");
+const NOT_WEB: Tr = Tr("(http(s) 주소가 아님)", "(not an http(s) address)");
+const NO_SOURCE: Tr = Tr("출처 없음", "no source");
+const CONFIDENCE: Tr = Tr("신뢰도", "confidence");
+const ALSO: Tr = Tr("그 밖에 신청할 수 있는 사업", "Also eligible");
+const ALSO_NONE: Tr = Tr("없습니다.", "None.");
+const NOT_ELIGIBLE: Tr = Tr("자격이 맞지 않는 사업", "Not eligible");
+const NOT_ELIGIBLE_COUNT: Tr = Tr(
+    "개 사업은 조건 중 하나 이상을 충족하지 못해 계획에서 뺐습니다.",
+    "programmes were left out because at least one condition fails.",
+);
+const RECEIVED: Tr = Tr("이미 받은 사업", "Already received");
+const CATALOGUE: Tr = Tr("카탈로그", "Catalogue");
+const GENERATED: Tr = Tr("생성", "made by");
+const PASS_MARK: &str = "○";
+const FAIL_MARK: &str = "×";
+const UNKNOWN_MARK: &str = "?";
+
+const FONT_STACK: &str = "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"NanumGothic\", \"Malgun Gothic\", \"Apple SD Gothic Neo\", sans-serif";
+
+/// The report as a self-contained HTML file, with UI strings in `lang` and the
+/// programmes' names and reasons from their `lang` text. Every string from the plan
+/// is escaped; only http(s) URLs become links.
+pub fn report_html(plan: &Plan, lang: Lang) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let name = firm_name(plan);
+    let lang_code = match lang {
+        Lang::Ko => "ko",
+        Lang::En => "en",
+    };
+    let title = if name.is_empty() {
+        TITLE.get(lang).to_string()
+    } else {
+        format!("{} — {name}", TITLE.get(lang))
+    };
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{lang_code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"{gen}\">\n<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n",
+        gen = esc(crate::GENERATED_BY),
+        title = esc(&title),
+        css = css(),
+    );
+
+    // Heading.
+    let _ = write!(
+        h,
+        "<header class=\"report-head\">\n<p class=\"brand\">{}</p>\n<h1>{}</h1>\n\
+         <p class=\"sub\">{} · {} {}</p>\n</header>\n",
+        esc(BRAND.get(lang)),
+        esc(&title),
+        esc(&format!("{} {}", MONTH.get(lang), plan.as_of)),
+        esc(CATALOGUE.get(lang)),
+        esc(&format!("{} {}", plan.catalogue.id, plan.catalogue.version)),
+    );
+
+    firm_section(&mut h, plan, lang);
+    notice_section(&mut h, plan, lang);
+    totals_section(&mut h, plan, lang);
+
+    // The two figures. A figure is never split across pages, so a tall pathway
+    // would leave most of page 1 empty: past PATHWAY_FIRST_MAX steps the (shorter)
+    // timeline comes first.
+    let pathway = pathway_section(plan, lang);
+    let timeline = timeline_section(plan, lang);
+    if plan.steps.len() <= PATHWAY_FIRST_MAX {
+        h.push_str(&pathway);
+        h.push_str(&timeline);
+    } else {
+        h.push_str(&timeline);
+        h.push_str(&pathway);
+    }
+
+    // Steps.
+    let _ = write!(
+        h,
+        "<section class=\"steps\">\n<h2>{}</h2>\n",
+        esc(STEPS.get(lang))
+    );
+    if plan.steps.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", esc(NO_STEPS.get(lang)));
+    }
+    for s in &plan.steps {
+        step_article(&mut h, plan, s, lang);
+    }
+    h.push_str("</section>\n");
+
+    also_section(&mut h, plan, lang);
+    not_eligible_section(&mut h, plan, lang);
+
+    // Catalogue and provenance.
+    let sha: String = plan.catalogue.sha256.chars().take(12).collect();
+    let _ = write!(
+        h,
+        "<footer class=\"report-foot\">\n<p>{} <b>{}</b> {} · sha256 <code>{}</code>{} · {} {} · {} {}</p>\n</footer>\n",
+        esc(CATALOGUE.get(lang)),
+        esc(&plan.catalogue.id),
+        esc(&plan.catalogue.version),
+        esc(&sha),
+        if plan.catalogue.sha256.chars().count() > 12 {
+            "…"
+        } else {
+            ""
+        },
+        esc(MONTH.get(lang)),
+        plan.as_of,
+        esc(GENERATED.get(lang)),
+        esc(&plan.generated_by),
+    );
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+/// Plans with up to this many steps show the pathway before the timeline.
+pub(crate) const PATHWAY_FIRST_MAX: usize = 7;
+
+fn pathway_section(plan: &Plan, lang: Lang) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<section class=\"pathway figure\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n{}\n",
+        esc(PATHWAY.get(lang)),
+        esc(PATHWAY_NOTE.get(lang)),
+        pathway_svg(plan, lang)
+    );
+    let _ = write!(
+        h,
+        "<p class=\"legend\">{}{}{}<span class=\"key\"><span class=\"line\" style=\"background:{CROSS_GOLD}\"></span>{}</span>\
+         <span class=\"key\">{}</span><span class=\"key\">{}</span></p>\n</section>\n",
+        swatch(MSS_BLUE.solid, LEGEND_MSS.get(lang)),
+        swatch(MOTIE_ORANGE.solid, LEGEND_MOTIE.get(lang)),
+        swatch(OTHER_GREY.solid, LEGEND_OTHER.get(lang)),
+        esc(LEGEND_CROSS.get(lang)),
+        esc(LEGEND_DASHED_BOX.get(lang)),
+        esc(LEGEND_COMPLEMENT.get(lang)),
+    );
+    h
+}
+
+fn timeline_section(plan: &Plan, lang: Lang) -> String {
+    format!(
+        "<section class=\"timeline figure\">\n<h2>{}</h2>\n{}\n\
+         <p class=\"legend\">{}{}<span class=\"key\">{}</span><span class=\"key\">{}</span></p>\n</section>\n",
+        esc(TIMELINE.get(lang)),
+        timeline_svg(plan, lang),
+        swatch("#555", LEGEND_APPLY.get(lang)),
+        swatch("#ddd", LEGEND_PERIOD.get(lang)),
+        esc(LEGEND_UNSURE.get(lang)),
+        esc(LEGEND_ASSUMED.get(lang)),
+    )
+}
+
+fn swatch(colour: &str, label: &str) -> String {
+    format!(
+        "<span class=\"key\"><span class=\"sw\" style=\"background:{colour}\"></span>{}</span>",
+        esc(label)
+    )
+}
+
+fn profile_str<'a>(profile: &'a Value, key: &str) -> Option<&'a str> {
+    profile.get(key).and_then(Value::as_str)
+}
+
+fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
+    let p = &plan.profile;
+    let unknown = UNKNOWN.get(lang);
+    let name = firm_name(plan);
+    let size = match SizeClass::from_code(&plan.size_class) {
+        Some(c) => c.label(lang).to_string(),
+        None if !plan.size_class_candidates.is_empty() => format!(
+            "{} ({}: {})",
+            SIZE_UNKNOWN.get(lang),
+            SIZE_CANDIDATES.get(lang),
+            plan.size_class_candidates
+                .iter()
+                .map(|c| c.label(lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => SIZE_UNKNOWN.get(lang).to_string(),
+    };
+    let region = profile_str(p, "region")
+        .map(|r| {
+            Region::from_code(r)
+                .map(|c| c.label(lang).to_string())
+                .unwrap_or_else(|| r.to_string())
+        })
+        .unwrap_or_else(|| unknown.to_string());
+    let ksic = profile_str(p, "ksic").unwrap_or(unknown).to_string();
+    let employees = p
+        .get("employees")
+        .and_then(Value::as_u64)
+        .map(|n| format!("{n}{}", EMPLOYEES_UNIT.get(lang)))
+        .unwrap_or_else(|| unknown.to_string());
+    let revenue = p
+        .get("revenue_krw")
+        .and_then(Value::as_u64)
+        .map(|n| krw(n, lang))
+        .unwrap_or_else(|| unknown.to_string());
+    let founded = profile_str(p, "founded").unwrap_or(unknown).to_string();
+    let goals: Vec<String> = p
+        .get("goals")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(|g| {
+                    Goal::from_code(g)
+                        .map(|c| c.label(lang).to_string())
+                        .unwrap_or_else(|| g.to_string())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let goals = if goals.is_empty() {
+        GOALS_ALL.get(lang).to_string()
+    } else {
+        goals.join(", ")
+    };
+    let _ = write!(
+        h,
+        "<section class=\"firm\">\n<h2>{}</h2>\n<table class=\"facts\">\n",
+        esc(FIRM.get(lang))
+    );
+    // Two facts a row, so the summary leaves room for the diagram on page 1.
+    let pairs: [[(Tr, String); 2]; 4] = [
+        [
+            (
+                FIRM_NAME,
+                if name.is_empty() { "—" } else { name }.to_string(),
+            ),
+            (MONTH, plan.as_of.to_string()),
+        ],
+        [(SIZE, size), (REGION, region)],
+        [(KSIC, ksic), (FOUNDED, founded)],
+        [(EMPLOYEES, employees), (REVENUE, revenue)],
+    ];
+    for [(l1, v1), (l2, v2)] in pairs {
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td></tr>",
+            esc(l1.get(lang)),
+            esc(&v1),
+            esc(l2.get(lang)),
+            esc(&v2)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<tr><th>{}</th><td colspan=\"3\">{}</td></tr>",
+        esc(GOALS.get(lang)),
+        esc(&goals)
+    );
+    let reason = plan.size_class_reason.get(lang);
+    if !reason.trim().is_empty() {
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><td colspan=\"3\" class=\"small\">{}</td></tr>",
+            esc(SIZE_WHY.get(lang)),
+            esc(reason)
+        );
+    }
+    h.push_str("</table>\n</section>\n");
+}
+
+fn notice_section(h: &mut String, plan: &Plan, lang: Lang) {
+    let notice = plan.notice.get(lang);
+    let notice = if notice.trim().is_empty() {
+        NOTICE_FALLBACK.get(lang)
+    } else {
+        notice
+    };
+    let _ = writeln!(
+        h,
+        "<aside class=\"notice\"><b>⚠ {}</b><br>{}</aside>",
+        esc(NOTICE_HEAD.get(lang)),
+        esc(notice)
+    );
+}
+
+fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
+    let t = &plan.totals;
+    let _ = write!(
+        h,
+        "<section class=\"totals\">\n<h2>{}</h2>\n<div class=\"cards\">\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
+         <div class=\"card\"><div class=\"big gold\">{}</div><div>{}</div></div>\
+         </div>\n</section>\n",
+        esc(SUMMARY.get(lang)),
+        t.steps,
+        esc(T_STEPS.get(lang)),
+        esc(&krw(t.max_support_krw, lang)),
+        esc(T_SUPPORT.get(lang)),
+        t.steps_amount_to_verify,
+        esc(T_TO_VERIFY.get(lang)),
+        t.cross_ministry_links,
+        esc(T_CROSS.get(lang)),
+    );
+}
+
+fn mark(o: Outcome) -> (&'static str, &'static str) {
+    match o {
+        Outcome::Pass => (PASS_MARK, "pass"),
+        Outcome::Fail => (FAIL_MARK, "fail"),
+        Outcome::Unknown => (UNKNOWN_MARK, "unknown"),
+    }
+}
+
+fn reason_list(h: &mut String, reasons: &[Reason], lang: Lang) {
+    h.push_str("<ul class=\"reasons\">");
+    for r in reasons {
+        let (m, class) = mark(r.outcome);
+        let text = match lang {
+            Lang::Ko if !r.ko.trim().is_empty() => &r.ko,
+            Lang::En if !r.en.trim().is_empty() => &r.en,
+            _ if !r.ko.trim().is_empty() => &r.ko,
+            _ if !r.en.trim().is_empty() => &r.en,
+            _ => &r.criterion,
+        };
+        let _ = write!(
+            h,
+            "<li><span class=\"mark {class}\">{m}</span>{}</li>",
+            esc(text)
+        );
+    }
+    h.push_str("</ul>");
+}
+
+/// A URL as a link when it is http(s), as plain text otherwise.
+fn url_html(url: &str, lang: Lang) -> String {
+    if url.trim().is_empty() {
+        esc(NO_SOURCE.get(lang))
+    } else if is_web_url(url) {
+        format!(
+            "<a class=\"url\" href=\"{u}\" rel=\"noopener noreferrer\">{u}</a>",
+            u = esc(url.trim())
+        )
+    } else {
+        format!(
+            "<span class=\"url\">{}</span> {}",
+            esc(url),
+            esc(NOT_WEB.get(lang))
+        )
+    }
+}
+
+fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang) {
+    let pal = ministry_palette(&s.ministry);
+    let (badge_class, badge) = match s.eligibility {
+        Eligibility::Verify => ("verify", VERIFY),
+        _ => ("eligible", ELIGIBLE),
+    };
+    let _ = write!(
+        h,
+        "<article class=\"step\" id=\"step-{order}\" style=\"border-left-color:{solid}\">\n\
+         <header><span class=\"num\" style=\"background:{solid}\">{order}</span>\
+         <h3>{name}</h3>\
+         <p class=\"meta\"><b style=\"color:{solid}\">{ministry}</b> · {agency} · {category} \
+         <span class=\"badge {badge_class}\">{badge}</span></p></header>\n<dl>\n",
+        order = s.order,
+        solid = pal.solid,
+        name = esc(step_name(s, lang)),
+        ministry = esc(&ministry_label(&s.ministry, lang)),
+        agency = esc(&s.agency),
+        category = esc(s.category.label(lang)),
+        badge = esc(badge.get(lang)),
+    );
+
+    // Support.
+    let mut support = Vec::new();
+    if !s.support.kind.is_empty() {
+        support.push(support_kind_label(&s.support.kind, lang));
+    }
+    support.push(money(s.support.max_krw, lang));
+    if let Some(pct) = s.support.self_share_pct {
+        support.push(format!("{} {pct}%", SELF_SHARE.get(lang)));
+    }
+    let amount_class = if s.support.max_krw.is_none() {
+        " class=\"to-verify\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        h,
+        "<dt>{}</dt><dd{amount_class}>{}</dd>",
+        esc(SUPPORT.get(lang)),
+        esc(&support.join(" · "))
+    );
+
+    // Schedule.
+    let mut sched = format!(
+        "{} {} ({}) · {} {} – {}",
+        APPLY_IN.get(lang),
+        s.start,
+        window_label(s.window).get(lang),
+        PERIOD.get(lang),
+        s.start,
+        s.end
+    );
+    if s.end_assumed {
+        let _ = write!(sched, " ({})", END_ASSUMED.get(lang));
+    }
+    let _ = writeln!(
+        h,
+        "<dt>{}</dt><dd>{}</dd>",
+        esc(SCHEDULE.get(lang)),
+        esc(&sched)
+    );
+
+    // What it waits for.
+    if !s.after.is_empty() {
+        let after: Vec<String> = s
+            .after
+            .iter()
+            .map(|id| match plan.step(id) {
+                Some(o) => format!("{}. {}", o.order, step_name(o, lang)),
+                None => id.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(WAITS_FOR.get(lang)),
+            esc(&after.join(", "))
+        );
+    }
+
+    // Why chosen.
+    let why: Vec<&str> = s
+        .why
+        .iter()
+        .map(|t| text_or(t, lang, ""))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !why.is_empty() {
+        let _ = write!(h, "<dt>{}</dt><dd><ul class=\"why\">", esc(WHY.get(lang)));
+        for w in why {
+            let _ = write!(h, "<li>{}</li>", esc(w));
+        }
+        h.push_str("</ul></dd>\n");
+    }
+
+    // Conditions.
+    if !s.reasons.is_empty() {
+        let _ = write!(h, "<dt>{}</dt><dd>", esc(CONDITIONS.get(lang)));
+        reason_list(h, &s.reasons, lang);
+        h.push_str("</dd>\n");
+    }
+
+    // Links.
+    if !s.links.is_empty() {
+        let _ = write!(
+            h,
+            "<dt>{}</dt><dd><ul class=\"links\">",
+            esc(LINKS.get(lang))
+        );
+        for l in &s.links {
+            let target = plan.step(&l.programme_id);
+            let cross = match target {
+                Some(t) => t.ministry != s.ministry,
+                None => l.cross_ministry,
+            };
+            let label = link_label(l.kind, cross, lang);
+            let what = match target {
+                Some(t) => format!("→ {}. {}", t.order, step_name(t, lang)),
+                None => format!("→ {} ({})", l.programme_id, NOT_IN_PLAN.get(lang)),
+            };
+            let _ = write!(
+                h,
+                "<li><span class=\"kind{}\">{}</span> {}{}</li>",
+                if cross { " cross" } else { "" },
+                esc(&label),
+                esc(&what),
+                if l.source.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " <span class=\"small\">({}: {})</span>",
+                        esc(SOURCE.get(lang)),
+                        esc(&l.source)
+                    )
+                }
+            );
+        }
+        h.push_str("</ul></dd>\n");
+    }
+
+    // Source.
+    let mut source = url_html(&s.url, lang);
+    if !s.source_date.is_empty() {
+        let _ = write!(source, " · {}", esc(&s.source_date));
+    }
+    if !s.confidence.is_empty() {
+        let conf = Confidence::from_code(&s.confidence)
+            .map(|c| c.label().get(lang).to_string())
+            .unwrap_or_else(|| s.confidence.clone());
+        let _ = write!(source, " · {} {}", esc(CONFIDENCE.get(lang)), esc(&conf));
+    }
+    let _ = write!(
+        h,
+        "<dt>{}</dt><dd class=\"source\">{source}</dd>\n</dl>\n</article>\n",
+        esc(SOURCE.get(lang))
+    );
+}
+
+fn also_section(h: &mut String, plan: &Plan, lang: Lang) {
+    let _ = write!(
+        h,
+        "<section class=\"also\">\n<h2>{} ({})</h2>\n",
+        esc(ALSO.get(lang)),
+        plan.also_eligible.len()
+    );
+    if plan.also_eligible.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", esc(ALSO_NONE.get(lang)));
+    } else {
+        h.push_str("<ul class=\"compact\">");
+        for a in &plan.also_eligible {
+            let (m, class) = match a.eligibility {
+                Eligibility::Eligible => (PASS_MARK, "pass"),
+                _ => (UNKNOWN_MARK, "unknown"),
+            };
+            let why = text_or(&a.why_not_chosen, lang, "");
+            let _ = write!(
+                h,
+                "<li><span class=\"mark {class}\">{m}</span><code>{}</code>{}</li>",
+                esc(&a.programme_id),
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", esc(why))
+                }
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
+}
+
+fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang) {
+    let n = plan.not_eligible.len();
+    let _ = write!(
+        h,
+        "<section class=\"not-eligible\">\n<h2>{}</h2>\n<p><b>{n}</b>{}{}</p>\n",
+        esc(NOT_ELIGIBLE.get(lang)),
+        match lang {
+            Lang::Ko => "",
+            Lang::En => " ",
+        },
+        esc(NOT_ELIGIBLE_COUNT.get(lang)),
+    );
+    if n > 0 {
+        let ids: Vec<String> = plan
+            .not_eligible
+            .iter()
+            .map(|x| format!("<code>{}</code>", esc(&x.programme_id)))
+            .collect();
+        let _ = writeln!(h, "<p class=\"small\">{}</p>", ids.join(", "));
+    }
+    if !plan.received.is_empty() {
+        let ids: Vec<String> = plan
+            .received
+            .iter()
+            .map(|x| format!("<code>{}</code>", esc(x)))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<p class=\"small\"><b>{}</b>: {}</p>",
+            esc(RECEIVED.get(lang)),
+            ids.join(", ")
+        );
+    }
+    h.push_str("</section>\n");
+}
+
+/// The style sheet: screen and A4 print. No @import, no url(): nothing is fetched.
+fn css() -> String {
+    format!(
+        r#"* {{ box-sizing: border-box; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: {FONT_STACK}; font-size: 10.5pt; line-height: 1.5; color: #1a1a1a;
+  max-width: 190mm; margin: 12mm auto; padding: 0 6mm; word-break: keep-all; overflow-wrap: anywhere; }}
+h1 {{ font-size: 19pt; margin: 0 0 2pt; }}
+h2 {{ font-size: 13pt; margin: 14pt 0 5pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #1a1a1a;
+  break-after: avoid; page-break-after: avoid; }}
+h3 {{ font-size: 11.5pt; margin: 0; display: inline; }}
+.brand {{ margin: 0; color: #555; font-size: 9.5pt; letter-spacing: 0.05em; }}
+.sub {{ margin: 0; color: #555; }}
+.small {{ font-size: 8.5pt; color: #555; }}
+code {{ font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt; }}
+table.facts {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+table.facts th {{ text-align: left; width: 27mm; white-space: nowrap; padding: 2pt 6pt 2pt 0; color: #444; font-weight: 600; vertical-align: top;
+  border-bottom: 0.5pt solid #ddd; }}
+table.facts td {{ padding: 2pt 10pt 2pt 0; border-bottom: 0.5pt solid #ddd; vertical-align: top; }}
+.notice {{ margin: 10pt 0; padding: 6pt 9pt; border: 1pt solid #c99a00; background: #fff8e1; border-radius: 4pt; font-size: 9.5pt;
+  break-inside: avoid; page-break-inside: avoid; }}
+.cards {{ display: flex; gap: 5pt; }}
+.card {{ flex: 1 1 auto; border: 0.8pt solid #ccc; border-radius: 4pt; padding: 3pt 6pt; font-size: 8pt; line-height: 1.3; color: #444; }}
+.card .big {{ font-size: 12.5pt; font-weight: 700; color: #1a1a1a; white-space: nowrap; }}
+.card .big.gold {{ color: {CROSS_GOLD}; }}
+.figure {{ break-inside: avoid; page-break-inside: avoid; }}
+.note {{ margin: 0 0 4pt; color: #555; font-size: 9pt; }}
+svg.diagram {{ display: block; width: 100%; height: auto; font-family: {FONT_STACK}; }}
+.legend {{ font-size: 8.5pt; color: #444; margin: 3pt 0 0; }}
+.legend .key {{ margin-right: 10pt; white-space: nowrap; }}
+.legend .sw {{ display: inline-block; width: 9pt; height: 9pt; border-radius: 2pt; vertical-align: -1pt; margin-right: 3pt; }}
+.legend .line {{ display: inline-block; width: 14pt; height: 2.5pt; vertical-align: 2pt; margin-right: 3pt; }}
+.step {{ border: 0.8pt solid #ccc; border-left: 4pt solid #999; border-radius: 4pt; padding: 6pt 9pt; margin: 0 0 7pt;
+  break-inside: avoid; page-break-inside: avoid; }}
+.step header {{ margin-bottom: 3pt; }}
+.step .num {{ display: inline-block; min-width: 16pt; height: 16pt; line-height: 16pt; border-radius: 8pt; color: #fff;
+  text-align: center; font-weight: 700; font-size: 9pt; margin-right: 5pt; vertical-align: 1pt; }}
+.step .meta {{ margin: 2pt 0 0; font-size: 9pt; color: #444; }}
+.badge {{ display: inline-block; padding: 0 5pt; border-radius: 7pt; font-size: 8pt; border: 0.8pt solid; margin-left: 3pt; }}
+.badge.eligible {{ color: #1e7b34; border-color: #1e7b34; }}
+.badge.verify {{ color: #9a6700; border-color: #9a6700; }}
+dl {{ display: grid; grid-template-columns: 24mm 1fr; gap: 2pt 8pt; margin: 0; font-size: 9.5pt; }}
+dt {{ color: #555; font-weight: 600; }}
+dd {{ margin: 0; }}
+dd.to-verify {{ color: #9a6700; }}
+dd ul {{ margin: 0; padding-left: 0; list-style: none; }}
+ul.reasons li, ul.why li {{ padding-left: 1.3em; text-indent: -1.3em; }}
+ul.why li::before {{ content: "·"; display: inline-block; width: 1.3em; text-indent: 0; }}
+.mark {{ display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }}
+.mark.pass {{ color: #1e7b34; }}
+.mark.fail {{ color: #b3261e; }}
+.mark.unknown {{ color: #9a6700; }}
+.kind {{ font-size: 8.5pt; border: 0.6pt solid #888; border-radius: 3pt; padding: 0 3pt; }}
+.kind.cross {{ border-color: {CROSS_GOLD}; color: #7a5a00; font-weight: 700; }}
+.url {{ word-break: break-all; }}
+a {{ color: #1f5fbf; }}
+ul.compact {{ margin: 0; padding-left: 0; list-style: none; font-size: 8pt; line-height: 1.35; columns: 2; column-gap: 8mm; }}
+ul.compact li {{ margin-bottom: 2pt; padding-left: 1.3em; text-indent: -1.3em; break-inside: avoid; }}
+.report-foot {{ margin-top: 14pt; padding-top: 4pt; border-top: 0.8pt solid #ccc; font-size: 8.5pt; color: #555; }}
+@page {{ size: A4; margin: 14mm 12mm 15mm 12mm; }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10pt; }}
+  a {{ color: #1a1a1a; text-decoration: none; }}
+  .step, .notice, .figure, .cards {{ break-inside: avoid; page-break-inside: avoid; }}
+  h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
+}}
+"#
+    )
+}

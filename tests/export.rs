@@ -1,0 +1,647 @@
+//! Exports of a plan (src/export): the printable HTML report, the iCalendar file and
+//! the comparison of two plans, plus their command-line runners.
+//!
+//! Set `GACHI_EXPORT_SAMPLES=DIR` to also write sample reports and a calendar into
+//! DIR (used by scripts/print-report.sh to check the printed layout).
+
+use gachi::catalogue::builtin;
+use gachi::cli::Outcome;
+use gachi::export::{
+    diff_plans, diff_text, escape_html, pathway_svg, plan_ics, report_html, run_diff, run_ics,
+    run_report,
+};
+use gachi::matcher::{WindowState, build_plan};
+use gachi::month::YearMonth;
+use gachi::plan::Plan;
+use gachi::profile::parse_profile;
+use gachi::text::{Lang, Text};
+use icalendar::parser::{Component, read_calendar, unfold};
+use serde_json::{Value, json};
+use std::path::Path;
+
+fn ym(s: &str) -> YearMonth {
+    YearMonth::parse(s).unwrap()
+}
+
+fn root_profile() -> Value {
+    json!({
+        "format": "gachi-profile/1",
+        "name": "대성주물",
+        "founded": "2009-03",
+        "employees": 8,
+        "revenue_krw": 2400000000u64,
+        "region": "gyeongnam",
+        "ksic": "C24",
+        "root_technologies": ["casting"],
+        "certifications": ["root_company"],
+        "smart_factory_level": "none",
+        "exporting": false,
+        "target_markets": [],
+        "goals": ["automation", "digital", "finance"],
+        "funding_need_krw": 500000000u64,
+        "received": [],
+        "notes": "상담 메모"
+    })
+}
+
+fn plan_for(profile: &Value, month: &str) -> Plan {
+    let cat = builtin().expect("built-in catalogue");
+    let bytes = serde_json::to_vec(profile).unwrap();
+    let prof = parse_profile(&bytes, ym("2030-01")).expect("valid profile");
+    build_plan(&cat, &prof, ym(month), gachi::GENERATED_BY)
+}
+
+fn root_plan() -> Plan {
+    plan_for(&root_profile(), "2026-12")
+}
+
+/// The plan of a firm that has grown past the micro-manufacturer limit.
+fn grown_plan() -> Plan {
+    let mut p = root_profile();
+    p["employees"] = json!(45);
+    plan_for(&p, "2026-12")
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Checks that every opened element is closed, in order (HTML void elements and
+/// self-closed SVG elements excepted). Returns the problems.
+fn nesting_problems(html: &str) -> Vec<String> {
+    let mut stack: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let Some(j) = rest.find('>') else {
+            problems.push("unterminated tag".into());
+            break;
+        };
+        let tag = &rest[..j];
+        rest = &rest[j + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = name.trim().to_ascii_lowercase();
+            match stack.pop() {
+                Some(open) if open == name => {}
+                Some(open) => problems.push(format!("</{name}> closes <{open}>")),
+                None => problems.push(format!("</{name}> with nothing open")),
+            }
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            problems.push(format!("odd tag <{tag}>"));
+            continue;
+        }
+        if tag.ends_with('/') || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        stack.push(name);
+    }
+    if !stack.is_empty() {
+        problems.push(format!("left open: {stack:?}"));
+    }
+    problems
+}
+
+/// The text of one step's `<article>`.
+fn article(html: &str, order: usize) -> &str {
+    let start = html
+        .find(&format!("<article class=\"step\" id=\"step-{order}\""))
+        .unwrap_or_else(|| panic!("no article for step {order}"));
+    let end = html[start..].find("</article>").unwrap() + start;
+    &html[start..end]
+}
+
+fn pathway_part(html: &str) -> &str {
+    let start = html
+        .find("<svg class=\"diagram pathway\"")
+        .expect("pathway svg");
+    let end = html[start..].find("</svg>").unwrap() + start;
+    &html[start..end]
+}
+
+#[test]
+fn report_is_self_contained_and_well_formed() {
+    let plan = root_plan();
+    assert!(plan.steps.len() >= 3, "the sample plan should have steps");
+    for lang in [Lang::Ko, Lang::En] {
+        let html = report_html(&plan, lang);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("<meta charset=\"utf-8\">"));
+        let problems = nesting_problems(&html);
+        assert!(problems.is_empty(), "{lang:?}: {problems:?}");
+        // Nothing is fetched: no stylesheet, script, image, frame, font or import.
+        let lower = html.to_ascii_lowercase();
+        for bad in [
+            "<link",
+            "<script",
+            "<img",
+            "<iframe",
+            "<object",
+            "<embed",
+            "@import",
+            " src=",
+            "@font-face",
+        ] {
+            assert!(!lower.contains(bad), "{lang:?}: report contains {bad}");
+        }
+        // url() only for the arrowheads defined in the same file.
+        for (i, _) in lower.match_indices("url(") {
+            assert!(lower[i..].starts_with("url(#"), "{lang:?}: external url()");
+        }
+        // Every http reference is a plain link the reader may follow, or text.
+        for (i, _) in lower.match_indices("http") {
+            let before = &lower[i.saturating_sub(7)..i];
+            assert!(
+                before.ends_with("href=\"")
+                    || before.ends_with('>')
+                    || before.ends_with(": ")
+                    || before.ends_with("xmlns=\""),
+                "{lang:?}: unexpected http reference near {:?}",
+                &lower[i.saturating_sub(40)..(i + 40).min(lower.len())]
+            );
+        }
+        // Korean system fonts, A4 print rules.
+        for want in [
+            "\"Noto Sans CJK KR\"",
+            "\"NanumGothic\"",
+            "\"Malgun Gothic\"",
+            "\"Apple SD Gothic Neo\"",
+            "sans-serif",
+            "@page",
+            "size: A4",
+            "page-break-inside: avoid",
+        ] {
+            assert!(html.contains(want), "{lang:?}: missing {want}");
+        }
+        assert_eq!(html.matches("<svg").count(), 2, "pathway and timeline");
+    }
+}
+
+#[test]
+fn report_shows_the_firm_steps_and_provenance() {
+    let plan = root_plan();
+    let html = report_html(&plan, Lang::Ko);
+    assert!(html.contains("<html lang=\"ko\">"));
+    for want in [
+        "대성주물",
+        "소상공인",
+        "경남",
+        "C24",
+        "2026-12",
+        "gachi-kr",
+        &plan.catalogue.version,
+        &plan.catalogue.sha256[..12],
+        "신청 전에 공식 공고에서 확인하세요",
+        plan.notice.ko.as_str(),
+    ] {
+        assert!(html.contains(&escape_html(want)), "missing {want}");
+    }
+    for s in &plan.steps {
+        let a = article(&html, s.order);
+        assert!(
+            a.contains(&escape_html(&s.name.ko)),
+            "step {} name",
+            s.order
+        );
+        assert!(a.contains(&escape_html(&s.agency)));
+        assert!(a.contains(&s.start.to_string()) && a.contains(&s.end.to_string()));
+        if s.end_assumed {
+            assert!(
+                a.contains("기간은 가정"),
+                "step {} duration assumed",
+                s.order
+            );
+        }
+        for r in &s.reasons {
+            assert!(a.contains(&escape_html(&r.ko)));
+        }
+        for w in &s.why {
+            assert!(a.contains(&escape_html(&w.ko)));
+        }
+        assert!(a.contains(&format!("href=\"{}\"", escape_html(&s.url))));
+        if !s.source_date.is_empty() {
+            assert!(a.contains(&escape_html(&s.source_date)));
+        }
+        let window = match s.window {
+            WindowState::Confirmed => "확정 일정",
+            WindowState::Forecast => "예상",
+            WindowState::Rolling => "상시 신청",
+            WindowState::ToVerify => "일정 확인 필요",
+        };
+        assert!(a.contains(window), "step {} window", s.order);
+    }
+    // Passed conditions are marked ○.
+    assert!(html.contains("<span class=\"mark pass\">○</span>"));
+    // Also eligible, not-eligible count, totals.
+    for x in &plan.also_eligible {
+        assert!(html.contains(&escape_html(&x.programme_id)));
+    }
+    assert!(html.contains(&format!("<b>{}</b>", plan.not_eligible.len())));
+    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_support_krw)));
+
+    let en = report_html(&plan, Lang::En);
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("Confirm at the official notice"));
+    assert!(en.contains(&escape_html(&plan.steps[0].name.en)));
+    assert!(en.contains("micro business"));
+}
+
+#[test]
+fn a_step_without_an_amount_says_to_verify() {
+    let plan = root_plan();
+    let without = plan
+        .steps
+        .iter()
+        .find(|s| s.support.max_krw.is_none())
+        .expect("a step without a sourced amount");
+    let with = plan
+        .steps
+        .iter()
+        .find(|s| s.support.max_krw.is_some())
+        .expect("a step with an amount");
+    let html = report_html(&plan, Lang::Ko);
+    let a = article(&html, without.order);
+    assert!(a.contains("확인 필요 / to verify"), "{a}");
+    let b = article(&html, with.order);
+    assert!(b.contains(&format!(
+        "최대 {}",
+        gachi::text::krw_ko(with.support.max_krw.unwrap())
+    )));
+    assert!(!b.contains("확인 필요 / to verify"));
+}
+
+#[test]
+fn the_pathway_has_one_box_per_step_and_marks_cross_ministry_links() {
+    let plan = root_plan();
+    assert!(plan.totals.cross_ministry_links > 0);
+    let svg = pathway_svg(&plan, Lang::Ko);
+    assert_eq!(svg.matches("class=\"step-box\"").count(), plan.steps.len());
+    for s in &plan.steps {
+        assert!(svg.contains(&format!("data-order=\"{}\"", s.order)));
+    }
+    assert!(svg.contains("#1f5fbf"), "MSS blue");
+    assert!(svg.contains("#d06a00"), "MOTIE orange");
+    assert!(svg.contains("class=\"link cross\""));
+    assert!(svg.contains("#b88600"), "gold cross-ministry link");
+    assert!(svg.contains("다음 단계 ★"), "labelled by kind, with a star");
+    let html = report_html(&plan, Lang::En);
+    assert!(pathway_part(&html).contains("follow-on ★"));
+
+    // A plan without links has boxes and no arcs.
+    let mut bare = plan.clone();
+    for s in &mut bare.steps {
+        s.links.clear();
+    }
+    let svg = pathway_svg(&bare, Lang::Ko);
+    assert_eq!(svg.matches("class=\"step-box\"").count(), bare.steps.len());
+    assert!(!svg.contains("class=\"link") && !svg.contains('★'));
+
+    // No steps: still a valid report.
+    let mut empty = plan.clone();
+    empty.steps.clear();
+    let html = report_html(&empty, Lang::Ko);
+    assert!(nesting_problems(&html).is_empty());
+    assert!(html.contains("단계가 없습니다"));
+}
+
+const HOSTILE: &str = "<script>alert(\"x\")</script> & 'q' </article>";
+
+fn hostile_plan() -> Plan {
+    let mut plan = root_plan();
+    plan.profile["name"] = json!("<img src=x onerror=alert(1)>");
+    let s = &mut plan.steps[0];
+    s.name = Text::new(HOSTILE, HOSTILE);
+    s.agency = "<b>agency</b>".into();
+    s.url = "javascript:alert(1)".into();
+    s.reasons[0].ko = "</li></ul><script>bad()</script>".into();
+    s.source_date = "\"><svg onload=alert(1)>".into();
+    plan.steps[1].url = "https://example.org/?a=1&b=\"2\"".into();
+    plan.also_eligible[0].programme_id = "<i>id</i>".into();
+    plan.catalogue.version = "</title><script>".into();
+    plan
+}
+
+#[test]
+fn hostile_text_is_escaped_and_only_web_urls_are_links() {
+    let plan = hostile_plan();
+    let html = report_html(&plan, Lang::Ko);
+    let problems = nesting_problems(&html);
+    assert!(problems.is_empty(), "{problems:?}");
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "a script tag got through");
+    assert!(!lower.contains("<img"));
+    assert!(!lower.contains("<i>"));
+    assert!(!lower.contains("onerror=alert(1)>"));
+    assert!(!lower.contains("<svg onload"));
+    assert!(html.contains(
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;/article&gt;"
+    ));
+    assert!(html.contains("&lt;b&gt;agency&lt;/b&gt;"));
+    // A non-web URL is text, never a link.
+    assert!(!lower.contains("href=\"javascript"));
+    assert!(html.contains("javascript:alert(1)"));
+    // A web URL is a link with its attribute escaped.
+    assert!(html.contains("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""));
+    // The hostile name is also escaped inside the SVG (box text and title).
+    let svg = pathway_part(&html);
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(!svg.contains("<script"));
+    // Still exactly one box per step.
+    assert_eq!(svg.matches("class=\"step-box\"").count(), plan.steps.len());
+}
+
+fn events<'a>(cal: &'a [Component<'a>]) -> Vec<&'a Component<'a>> {
+    cal.iter().filter(|c| c.name == "VEVENT").collect()
+}
+
+fn prop<'a>(c: &'a Component<'a>, name: &str) -> String {
+    c.find_prop(name)
+        .unwrap_or_else(|| panic!("missing {name}"))
+        .val
+        .clone()
+        .unescape_text()
+        .as_str()
+        .to_string()
+}
+
+fn check_ics_lines(ics: &str) {
+    assert!(ics.ends_with("\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains(['\r', '\n']),
+        "every line ends in CRLF"
+    );
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+}
+
+#[test]
+fn the_calendar_parses_back_with_one_event_per_step() {
+    let plan = root_plan();
+    for lang in [Lang::Ko, Lang::En] {
+        let ics = plan_ics(&plan, lang);
+        check_ics_lines(&ics);
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+        assert!(
+            ics.contains("\r\n "),
+            "long Korean lines are folded, not cut"
+        );
+        let unfolded = unfold(&ics);
+        let cal = read_calendar(&unfolded).expect("the .ics parses");
+        assert!(
+            cal.properties
+                .iter()
+                .any(|p| p.name == "VERSION" && p.val == "2.0")
+        );
+        let evs = events(&cal.components);
+        assert_eq!(evs.len(), plan.steps.len());
+        let mut uids = std::collections::BTreeSet::new();
+        for (s, e) in plan.steps.iter().zip(&evs) {
+            let start = e.find_prop("DTSTART").unwrap();
+            assert_eq!(
+                start.val.as_str(),
+                format!("{:04}{:02}01", s.start.year, s.start.month)
+            );
+            assert!(
+                start
+                    .params
+                    .iter()
+                    .any(|p| p.key == "VALUE" && p.val.as_ref().is_some_and(|v| *v == "DATE"))
+            );
+            let next = s.start.plus_months(1);
+            assert_eq!(
+                prop(e, "DTEND"),
+                format!("{:04}{:02}01", next.year, next.month)
+            );
+            assert_eq!(
+                prop(e, "DTSTAMP"),
+                format!("{:04}{:02}01T000000Z", plan.as_of.year, plan.as_of.month)
+            );
+            let summary = prop(e, "SUMMARY");
+            assert!(summary.contains(s.name.get(lang)), "{summary}");
+            let (forecast, verify) = match lang {
+                Lang::Ko => ("[예상]", "[확인 필요]"),
+                Lang::En => ("[forecast]", "[to verify]"),
+            };
+            assert_eq!(
+                summary.contains(forecast),
+                s.window == WindowState::Forecast,
+                "{summary}"
+            );
+            assert_eq!(
+                summary.contains(verify),
+                s.window == WindowState::ToVerify,
+                "{summary}"
+            );
+            let desc = prop(e, "DESCRIPTION");
+            assert!(desc.contains(&s.agency), "{desc}");
+            assert!(desc.contains(&s.url), "{desc}");
+            assert!(desc.contains('\n'), "newlines round-trip");
+            let uid = prop(e, "UID");
+            assert!(uid.starts_with(&format!("{}-{}-", s.programme_id, plan.as_of)));
+            assert!(uid.ends_with("@gachi"));
+            assert!(uids.insert(uid));
+        }
+    }
+    assert!(
+        plan.steps.iter().any(|s| s.window == WindowState::Forecast),
+        "the sample plan should hold a forecast window"
+    );
+    // The same plan gives the same file: no clock.
+    assert_eq!(plan_ics(&plan, Lang::Ko), plan_ics(&plan, Lang::Ko));
+}
+
+#[test]
+fn calendar_text_is_escaped() {
+    let mut plan = root_plan();
+    let name = "쉼표, 세미콜론; 역슬래시 \\ 줄바꿈\n끝 — 아주 긴 이름이 접혀도 글자가 깨지지 않아야 합니다 가나다라마바사";
+    plan.steps[0].name = Text::new(name, name);
+    plan.steps[0].agency = "기관;A,B".into();
+    let ics = plan_ics(&plan, Lang::Ko);
+    check_ics_lines(&ics);
+    let unfolded = unfold(&ics);
+    assert!(unfolded.contains("쉼표\\, 세미콜론\\; 역슬래시 \\\\ 줄바꿈\\n끝"));
+    let cal = read_calendar(&unfolded).expect("parses");
+    let evs = events(&cal.components);
+    assert_eq!(evs.len(), plan.steps.len());
+    assert!(prop(evs[0], "SUMMARY").ends_with(name));
+    assert!(prop(evs[0], "DESCRIPTION").contains("기관;A,B"));
+}
+
+#[test]
+fn a_plan_compared_with_itself_has_no_changes() {
+    let plan = root_plan();
+    let d = diff_plans(&plan, &plan);
+    assert!(d.unchanged);
+    assert!(!d.month_changed && !d.catalogue_changed && !d.profile_changed);
+    assert!(d.added.is_empty() && d.removed.is_empty() && d.moved.is_empty());
+    assert!(d.dates.is_empty() && d.eligibility.is_empty() && d.support.is_empty());
+    assert!(!d.totals_changed);
+    let ko = diff_text(&d, Lang::Ko);
+    assert!(ko.contains("바뀐 것이 없습니다"), "{ko}");
+    let en = diff_text(&d, Lang::En);
+    assert!(en.contains("nothing changed"), "{en}");
+}
+
+#[test]
+fn a_grown_firm_gains_and_loses_steps() {
+    let a = root_plan();
+    let b = grown_plan();
+    let d = diff_plans(&a, &b);
+    assert!(!d.unchanged);
+    assert!(d.profile_changed);
+    assert_eq!(d.profile_fields.len(), 1, "{:?}", d.profile_fields);
+    assert_eq!(d.profile_fields[0].field, "employees");
+    assert!(!d.month_changed && !d.catalogue_changed);
+    assert!(d.size_class_changed, "8 → 45 employees leaves 소상공인");
+    let ids =
+        |p: &Plan| -> Vec<String> { p.steps.iter().map(|s| s.programme_id.clone()).collect() };
+    let (ia, ib) = (ids(&a), ids(&b));
+    let want_added: Vec<&String> = ib.iter().filter(|x| !ia.contains(x)).collect();
+    let want_removed: Vec<&String> = ia.iter().filter(|x| !ib.contains(x)).collect();
+    assert!(!want_added.is_empty() && !want_removed.is_empty());
+    assert_eq!(
+        d.added.iter().map(|s| &s.programme_id).collect::<Vec<_>>(),
+        want_added
+    );
+    assert_eq!(
+        d.removed
+            .iter()
+            .map(|s| &s.programme_id)
+            .collect::<Vec<_>>(),
+        want_removed
+    );
+    // The micro-manufacturer programme is gone because a condition now fails.
+    let micro = d
+        .removed
+        .iter()
+        .find(|s| s.programme_id == "mss-micro-smart-manufacturing")
+        .expect("micro programme removed");
+    assert_eq!(micro.other_plan, "not_eligible");
+    assert!(micro.other_note.is_some());
+    assert_eq!(d.totals.before, a.totals);
+    assert_eq!(d.totals.after, b.totals);
+
+    for lang in [Lang::Ko, Lang::En] {
+        let text = diff_text(&d, lang);
+        for s in d.added.iter().chain(&d.removed) {
+            assert!(text.contains(s.name.get(lang)), "{lang:?}: {text}");
+        }
+        assert!(text.contains("employees (8 → 45)"), "{text}");
+    }
+    let ko = diff_text(&d, Lang::Ko);
+    assert!(ko.contains("+ 추가") && ko.contains("- 빠짐"), "{ko}");
+    assert!(ko.contains("소상공인 → 소기업"), "{ko}");
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["format"], "gachi-plan-diff/1");
+    assert_eq!(json["added"].as_array().unwrap().len(), d.added.len());
+    assert_eq!(json["totals"]["before"]["steps"], a.totals.steps);
+}
+
+#[test]
+fn diff_sees_month_catalogue_moves_dates_and_support() {
+    let a = root_plan();
+    let mut b = a.clone();
+    b.as_of = ym("2027-01");
+    b.catalogue.sha256 = "0".repeat(64);
+    b.steps.swap(0, 1);
+    for (i, s) in b.steps.iter_mut().enumerate() {
+        s.order = i + 1;
+    }
+    b.steps[2].start = b.steps[2].start.plus_months(2);
+    b.steps[2].support.max_krw = Some(123_000_000);
+    b.steps[2].support.self_share_pct = Some(25);
+    let d = diff_plans(&a, &b);
+    assert!(d.month_changed && d.catalogue_changed && !d.profile_changed);
+    assert!(d.added.is_empty() && d.removed.is_empty());
+    assert_eq!(d.moved.len(), 1, "one step moved past the other");
+    assert_eq!(d.dates.len(), 1);
+    assert_eq!(d.dates[0].programme_id, b.steps[2].programme_id);
+    assert_eq!(d.support.len(), 1);
+    let text = diff_text(&d, Lang::En);
+    assert!(text.contains("Plan month: 2026-12 → 2027-01"), "{text}");
+    assert!(text.contains("Catalogue:"), "{text}");
+    assert!(text.contains("Moved"), "{text}");
+    assert!(
+        text.contains("KRW 123,000,000") && text.contains("own share"),
+        "{text}"
+    );
+}
+
+fn write_plan(dir: &Path, name: &str, plan: &Plan) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, plan.to_pretty_json()).unwrap();
+    p
+}
+
+#[test]
+fn runners_write_files_and_report_bad_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_plan(dir.path(), "plan.json", &root_plan());
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\": \"gachi-plan/1\", \"steps\": 3}").unwrap();
+
+    let out = dir.path().join("report.html");
+    assert!(matches!(run_report(&good, &out, Lang::Ko), Outcome::Ok));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("대성주물"));
+
+    let ics = dir.path().join("plan.ics");
+    assert!(matches!(run_ics(&good, &ics, Lang::En), Outcome::Ok));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+
+    // A bad plan: exit 2, the file named, the existing output untouched.
+    std::fs::write(&out, "keep").unwrap();
+    let o = run_report(&bad, &out, Lang::Ko);
+    assert_eq!(o.exit_code(), 2);
+    let Outcome::BadInput(lines) = o else {
+        panic!("bad input expected")
+    };
+    assert!(lines.iter().all(|l| l.contains("bad.json")), "{lines:?}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
+    assert_eq!(run_ics(&bad, &ics, Lang::Ko).exit_code(), 2);
+
+    // Diff: both bad files are reported together.
+    let missing = dir.path().join("missing.json");
+    let Outcome::BadInput(lines) = run_diff(&bad, &missing, false, Lang::Ko) else {
+        panic!("bad input expected")
+    };
+    assert!(lines.iter().any(|l| l.contains("bad.json")));
+    assert!(lines.iter().any(|l| l.contains("missing.json")));
+    assert_eq!(run_diff(&good, &good, true, Lang::Ko).exit_code(), 0);
+}
+
+/// Writes sample files for a look at the printed layout (see the module comment).
+#[test]
+fn write_samples_when_asked() {
+    let Some(dir) = std::env::var_os("GACHI_EXPORT_SAMPLES") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let a = root_plan();
+    let b = grown_plan();
+    std::fs::write(dir.join("report-ko.html"), report_html(&a, Lang::Ko)).unwrap();
+    std::fs::write(dir.join("report-en.html"), report_html(&a, Lang::En)).unwrap();
+    std::fs::write(dir.join("report-grown-ko.html"), report_html(&b, Lang::Ko)).unwrap();
+    std::fs::write(dir.join("plan.ics"), plan_ics(&a, Lang::Ko)).unwrap();
+    std::fs::write(dir.join("plan.json"), a.to_pretty_json()).unwrap();
+    std::fs::write(dir.join("grown.json"), b.to_pretty_json()).unwrap();
+    std::fs::write(
+        dir.join("diff.txt"),
+        diff_text(&diff_plans(&a, &b), Lang::Ko),
+    )
+    .unwrap();
+}
