@@ -434,7 +434,11 @@ fn the_results_screen_saves_a_report_and_a_calendar_and_compares_plans() {
         .state()
         .comparison
         .as_ref()
-        .map(|c| c.1.clone())
+        .map(|c| c.text.clone())
         .unwrap_or_default();
     assert!(text.contains("소공인 스마트제조 지원"), "{text}");
+    // Side by side: the saved plan still lists the micro-manufacturer programme.
+    h.get_by_label_contains("저장된 계획 (2026-12)");
+    h.get_by_label_contains("지금 계획 (2026-12)");
+    h.get_by_label_contains("① 소공인 스마트제조 지원 (구 스마트공방) · ");
 }

@@ -76,6 +76,15 @@ pub struct Notice {
     pub detail: String,
 }
 
+/// A saved plan set beside the current one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub file: String,
+    pub before: Plan,
+    /// The differences as readable lines.
+    pub text: String,
+}
+
 /// Which list the results screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ResultsTab {
@@ -113,8 +122,8 @@ pub struct GachiApp {
     pub workspace: Option<crate::workspace::Workspace>,
     pub client_path: Option<PathBuf>,
     pub(super) clients: clients::ClientsState,
-    /// A plan comparison shown on the results screen: (other file, text).
-    pub comparison: Option<(String, String)>,
+    /// A plan comparison shown on the results screen.
+    pub comparison: Option<Comparison>,
     /// A what-if copy of the profile; while set, the plan follows it.
     pub whatif: Option<FirmProfile>,
     baseline: Option<(
@@ -451,10 +460,12 @@ impl GachiApp {
             Ok(before) => {
                 let lang = self.lang;
                 let diff = crate::export::diff_plans(&before, self.plan());
-                self.comparison = Some((
-                    path.display().to_string(),
-                    crate::export::diff_text(&diff, lang),
-                ));
+                let text = crate::export::diff_text(&diff, lang);
+                self.comparison = Some(Comparison {
+                    file: path.display().to_string(),
+                    before,
+                    text,
+                });
                 true
             }
             Err(e) => {

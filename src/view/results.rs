@@ -48,22 +48,60 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             app.dialog_open(super::dialogs::Purpose::ComparePlan);
         }
     });
-    if let Some((file, text)) = app.comparison.clone() {
+    if let Some(cmp) = app.comparison.clone() {
+        let now = app.plan().clone();
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
-                    egui::RichText::new(format!("{}: {file}", s::COMPARISON.get(lang))).strong(),
+                    egui::RichText::new(format!("{}: {}", s::COMPARISON.get(lang), cmp.file))
+                        .strong(),
                 );
                 if ui.button(s::DISMISS.get(lang)).clicked() {
                     app.comparison = None;
                 }
             });
-            egui::ScrollArea::vertical()
-                .id_salt("comparison")
-                .max_height(160.0)
-                .show(ui, |ui| {
-                    ui.label(text);
-                });
+            // Side by side: the saved plan's steps and the current ones; steps only
+            // on one side are coloured (removed red, added green).
+            ui.columns(3, |cols| {
+                let in_now = |id: &str| now.steps.iter().any(|st| st.programme_id == id);
+                let in_before = |id: &str| cmp.before.steps.iter().any(|st| st.programme_id == id);
+                cols[0].label(
+                    egui::RichText::new(format!(
+                        "{} ({})",
+                        s::SAVED_PLAN.get(lang),
+                        cmp.before.as_of
+                    ))
+                    .strong(),
+                );
+                for st in &cmp.before.steps {
+                    let t = format!("{} {} · {}", circled(st.order), st.name.get(lang), st.start);
+                    let c = if in_now(&st.programme_id) {
+                        cols[0].visuals().text_color()
+                    } else {
+                        style::fail_colour(dark)
+                    };
+                    cols[0].label(egui::RichText::new(t).color(c));
+                }
+                cols[1].label(
+                    egui::RichText::new(format!("{} ({})", s::CURRENT_PLAN.get(lang), now.as_of))
+                        .strong(),
+                );
+                for st in &now.steps {
+                    let t = format!("{} {} · {}", circled(st.order), st.name.get(lang), st.start);
+                    let c = if in_before(&st.programme_id) {
+                        cols[1].visuals().text_color()
+                    } else {
+                        style::pass_colour(dark)
+                    };
+                    cols[1].label(egui::RichText::new(t).color(c));
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("comparison")
+                    .max_height(180.0)
+                    .show(&mut cols[2], |ui| {
+                        ui.label(cmp.text.as_str());
+                    });
+            });
         });
     }
     let Some(plan) = app.plan.as_ref() else {
