@@ -50,6 +50,27 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// A file name part from free text (a firm's name): letters (Hangul too), digits,
+/// '-' and '_' kept, anything else '_'; `fallback` when nothing is left.
+pub fn safe_stem(text: &str, fallback: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches('_');
+    if trimmed.is_empty() {
+        fallback.to_string()
+    } else {
+        trimmed.chars().take(80).collect()
+    }
+}
+
 /// Control characters (line breaks, terminal escapes) written as `\u{1b}`.
 pub fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

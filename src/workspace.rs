@@ -26,24 +26,9 @@ pub struct Client {
     pub problem: Option<String>,
 }
 
-/// A file name from a firm name: letters (Hangul too), digits, '-' and '_'.
+/// A file name from a firm name.
 fn file_stem(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('_');
-    if s.is_empty() {
-        "client".to_string()
-    } else {
-        s.chars().take(80).collect()
-    }
+    files::safe_stem(name, "client")
 }
 
 fn io_err(path: &Path, what: &str, e: std::io::Error) -> FileError {

@@ -28,22 +28,7 @@ pub struct DialogSlot {
 
 /// A file name from the firm and month, safe on every system.
 pub fn default_name(firm: &str, month: &str, suffix: &str) -> String {
-    let cleaned: String = firm
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let firm = if cleaned.trim_matches('_').is_empty() {
-        "gachi".to_string()
-    } else {
-        cleaned
-    };
-    format!("{firm}-{month}{suffix}")
+    format!("{}-{month}{suffix}", crate::files::safe_stem(firm, "gachi"))
 }
 
 impl GachiApp {
