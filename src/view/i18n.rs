@@ -152,6 +152,8 @@ strings! {
     COMPARE_PLAN = "저장된 계획과 비교…", "Compare with a saved plan…";
     COMPARISON = "계획 비교 (저장된 계획 → 지금)", "Plan comparison (saved plan → now)";
     SAVED_PLAN = "저장된 계획", "Saved plan";
+    GRANTS_PART = "보조금·바우처 등", "grants, vouchers and other support";
+    LOANS_PART = "융자·보증 (갚는 돈)", "loans and guarantees (to repay)";
     CURRENT_PLAN = "지금 계획", "Current plan";
     JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
     NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";

@@ -395,7 +395,26 @@ fn summary(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} {}", t.steps, s::TOTAL_STEPS.get(lang)));
         ui.separator();
-        ui.label(format!("{}: {support}", s::TOTAL_SUPPORT.get(lang)));
+        // Loans and guarantees are money to repay; show them apart from grants.
+        let money = |won: u64| match lang {
+            Lang::Ko => krw_ko(won),
+            Lang::En => krw_en(won),
+        };
+        let finance: u64 = plan
+            .steps
+            .iter()
+            .filter(|st| matches!(st.support.kind.as_str(), "loan" | "guarantee"))
+            .filter_map(|st| st.support.max_krw)
+            .fold(0, u64::saturating_add);
+        let grants = t.max_support_krw.saturating_sub(finance);
+        ui.label(format!("{}: {support}", s::TOTAL_SUPPORT.get(lang)))
+            .on_hover_text(format!("{} {}", s::GRANTS_PART.get(lang), money(grants)));
+        if finance > 0 {
+            ui.label(
+                egui::RichText::new(format!("({} {})", s::LOANS_PART.get(lang), money(finance)))
+                    .weak(),
+            );
+        }
         if t.steps_amount_to_verify > 0 {
             ui.label(
                 egui::RichText::new(format!(
