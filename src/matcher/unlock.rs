@@ -9,7 +9,7 @@ use crate::catalogue::{Criterion, Programme};
 use crate::codes::{Certification, Region, RootTech, SizeClass, SmartFactoryLevel};
 use crate::month::YearMonth;
 use crate::profile::{FirmProfile, Founded};
-use crate::text::{krw_en, krw_ko};
+use crate::text::{Text, krw_en, krw_ko};
 use serde::{Deserialize, Serialize};
 
 /// One profile change, concrete enough to apply in a what-if.
@@ -28,9 +28,10 @@ pub enum Change {
     RevenueAtLeast {
         revenue_krw: u64,
     },
-    /// Business age is reached with time: from this month on.
+    /// Business age is reached with time: `years` old from this month on.
     WaitUntil {
         month: YearMonth,
+        years: u64,
     },
     SizeClass {
         any_of: Vec<SizeClass>,
@@ -53,14 +54,143 @@ pub enum Change {
     },
 }
 
-/// A suggested change with its sentence, e.g. "벤처기업 확인을 받으면".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A suggested change. Its sentence ("벤처기업을(를) 받으면") is written from the
+/// change only when shown or saved, so checking a large catalogue stays cheap.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unlock {
-    pub criterion: String,
-    #[serde(flatten)]
     pub change: Change,
-    pub ko: String,
-    pub en: String,
+}
+
+fn labels<T: Copy>(items: &[T], f: fn(T) -> &'static str, sep: &str) -> String {
+    items.iter().map(|i| f(*i)).collect::<Vec<_>>().join(sep)
+}
+
+impl Change {
+    /// The profile field or rule the change is about (as a plan reason's `criterion`).
+    pub fn criterion(&self) -> &'static str {
+        match self {
+            Change::EmployeesAtMost { .. } | Change::EmployeesAtLeast { .. } => "employees",
+            Change::RevenueAtMost { .. } | Change::RevenueAtLeast { .. } => "revenue_krw",
+            Change::WaitUntil { .. } => "founded",
+            Change::SizeClass { .. } => "size_class",
+            Change::MoveTo { .. } => "region",
+            Change::Industry { .. } => "ksic",
+            Change::RootTechnology { .. } => "root_technologies",
+            Change::Obtain { .. } => "certifications",
+            Change::StartExporting => "exporting",
+            Change::SmartFactory { .. } => "smart_factory_level",
+        }
+    }
+
+    /// The change as a condition a firm owner reads, in Korean and English.
+    pub fn text(&self) -> Text {
+        match self {
+            Change::EmployeesAtMost { employees: n } => Text::new(
+                format!("상시근로자가 {n}명 이하일 때"),
+                format!("with at most {n} employees"),
+            ),
+            Change::EmployeesAtLeast { employees: n } => Text::new(
+                format!("상시근로자를 {n}명 이상으로 늘리면"),
+                format!("with at least {n} employees"),
+            ),
+            Change::RevenueAtMost { revenue_krw: r } => Text::new(
+                format!("매출액이 {} 이하일 때", krw_ko(*r)),
+                format!("with sales of at most {}", krw_en(*r)),
+            ),
+            Change::RevenueAtLeast { revenue_krw: r } => Text::new(
+                format!("매출액이 {} 이상이 되면", krw_ko(*r)),
+                format!("once sales reach {}", krw_en(*r)),
+            ),
+            Change::WaitUntil { month, years } => Text::new(
+                format!("업력 {years}년이 되는 {month}부터"),
+                format!("from {month}, when the firm is {years} years old"),
+            ),
+            Change::SizeClass { any_of } => Text::new(
+                format!("기업 규모가 {}일 때", labels(any_of, SizeClass::ko, "·")),
+                format!("as a {}", labels(any_of, SizeClass::en, " or ")),
+            ),
+            Change::MoveTo { any_of } => Text::new(
+                format!("본사가 {}에 있으면", labels(any_of, Region::ko, "·")),
+                format!(
+                    "with the head office in {}",
+                    labels(any_of, Region::en, ", ")
+                ),
+            ),
+            Change::Industry { prefixes } => Text::new(
+                format!("업종이 {}일 때", prefixes.join("·")),
+                format!("in industry {}", prefixes.join(", ")),
+            ),
+            Change::RootTechnology { any_of } if any_of.is_empty() => {
+                Text::new("뿌리기술을(를) 쓰면", "when using a root technology")
+            }
+            Change::RootTechnology { any_of } => Text::new(
+                format!("{}을(를) 쓰면", labels(any_of, RootTech::ko, "·")),
+                format!("when using {}", labels(any_of, RootTech::en, " or ")),
+            ),
+            Change::Obtain { any_of } => Text::new(
+                format!(
+                    "{}을(를) 받으면",
+                    labels(any_of, Certification::ko, " 또는 ")
+                ),
+                format!(
+                    "after obtaining {}",
+                    labels(any_of, Certification::en, " or ")
+                ),
+            ),
+            Change::StartExporting => Text::new("수출을 시작하면", "once the firm exports"),
+            Change::SmartFactory { any_of } => Text::new(
+                format!(
+                    "스마트공장 수준이 {}이(가) 되면",
+                    labels(any_of, SmartFactoryLevel::ko, "·")
+                ),
+                format!(
+                    "at smart-factory level {}",
+                    labels(any_of, SmartFactoryLevel::en, " or ")
+                ),
+            ),
+        }
+    }
+}
+
+impl Unlock {
+    pub fn text(&self) -> Text {
+        self.change.text()
+    }
+}
+
+/// In a plan: `{"criterion": …, "change": …, <the change's fields>, "ko": …, "en": …}`.
+#[derive(Serialize)]
+struct UnlockOut<'a> {
+    criterion: &'static str,
+    #[serde(flatten)]
+    change: &'a Change,
+    ko: String,
+    en: String,
+}
+
+#[derive(Deserialize)]
+struct UnlockIn {
+    #[serde(flatten)]
+    change: Change,
+}
+
+impl Serialize for Unlock {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.change.text();
+        UnlockOut {
+            criterion: self.change.criterion(),
+            change: &self.change,
+            ko: t.ko,
+            en: t.en,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Unlock {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        UnlockIn::deserialize(d).map(|u| Unlock { change: u.change })
+    }
 }
 
 fn level_rank(l: SmartFactoryLevel) -> u8 {
@@ -75,49 +205,21 @@ fn level_rank(l: SmartFactoryLevel) -> u8 {
 /// The change that makes one failing criterion pass, if a firm can make it.
 pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
     let p = f.profile;
-    let u = |criterion: &str, change: Change, ko: String, en: String| {
-        Some(Unlock {
-            criterion: criterion.to_string(),
-            change,
-            ko,
-            en,
-        })
-    };
-    match c {
+    let change = match c {
         Criterion::Employees { min, max } => {
             let n = p.employees?;
             match (min, max) {
-                (_, Some(mx)) if n > *mx => u(
-                    "employees",
-                    Change::EmployeesAtMost { employees: *mx },
-                    format!("상시근로자가 {mx}명 이하일 때"),
-                    format!("with at most {mx} employees"),
-                ),
-                (Some(mn), _) if n < *mn => u(
-                    "employees",
-                    Change::EmployeesAtLeast { employees: *mn },
-                    format!("상시근로자를 {mn}명 이상으로 늘리면"),
-                    format!("with at least {mn} employees"),
-                ),
-                _ => None,
+                (_, Some(mx)) if n > *mx => Change::EmployeesAtMost { employees: *mx },
+                (Some(mn), _) if n < *mn => Change::EmployeesAtLeast { employees: *mn },
+                _ => return None,
             }
         }
         Criterion::Revenue { min, max } => {
             let r = p.revenue_krw?;
             match (min, max) {
-                (_, Some(mx)) if r > *mx => u(
-                    "revenue_krw",
-                    Change::RevenueAtMost { revenue_krw: *mx },
-                    format!("매출액이 {} 이하일 때", krw_ko(*mx)),
-                    format!("with sales of at most {}", krw_en(*mx)),
-                ),
-                (Some(mn), _) if r < *mn => u(
-                    "revenue_krw",
-                    Change::RevenueAtLeast { revenue_krw: *mn },
-                    format!("매출액이 {} 이상이 되면", krw_ko(*mn)),
-                    format!("once sales reach {}", krw_en(*mn)),
-                ),
-                _ => None,
+                (_, Some(mx)) if r > *mx => Change::RevenueAtMost { revenue_krw: *mx },
+                (Some(mn), _) if r < *mn => Change::RevenueAtLeast { revenue_krw: *mn },
+                _ => return None,
             }
         }
         // Only "not old enough yet" can change, by waiting.
@@ -133,92 +235,35 @@ pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
                 Founded::Month(m) => m,
                 Founded::Year(y) => YearMonth { year: y, month: 12 },
             };
-            let month = founded.plus_months(*mn as i64 * 12);
-            u(
-                "founded",
-                Change::WaitUntil { month },
-                format!("업력 {mn}년이 되는 {month}부터"),
-                format!("from {month}, when the firm is {mn} years old"),
-            )
+            Change::WaitUntil {
+                month: founded.plus_months(*mn as i64 * 12),
+                years: *mn,
+            }
         }
-        Criterion::BusinessAge { .. } => None,
+        Criterion::BusinessAge { .. } => return None,
+        // Size follows sales, staff and group: leaving a group is not a change to suggest.
         Criterion::SizeClass { any_of } => {
-            // Size follows sales, staff and group: leaving a group is not a change to suggest.
             if p.enterprise_group == Some(true) {
                 return None;
             }
-            let ko: Vec<&str> = any_of.iter().map(|c| c.ko()).collect();
-            let en: Vec<&str> = any_of.iter().map(|c| c.en()).collect();
-            u(
-                "size_class",
-                Change::SizeClass {
-                    any_of: any_of.clone(),
-                },
-                format!("기업 규모가 {}일 때", ko.join("·")),
-                format!("as a {}", en.join(" or ")),
-            )
+            Change::SizeClass {
+                any_of: any_of.clone(),
+            }
         }
-        Criterion::Region { any_of } => {
-            let ko: Vec<&str> = any_of.iter().map(|r| r.ko()).collect();
-            let en: Vec<&str> = any_of.iter().map(|r| r.en()).collect();
-            u(
-                "region",
-                Change::MoveTo {
-                    any_of: any_of.clone(),
-                },
-                format!("본사가 {}에 있으면", ko.join("·")),
-                format!("with the head office in {}", en.join(", ")),
-            )
-        }
-        Criterion::Ksic { prefixes } => u(
-            "ksic",
-            Change::Industry {
-                prefixes: prefixes.clone(),
-            },
-            format!("업종이 {}일 때", prefixes.join("·")),
-            format!("in industry {}", prefixes.join(", ")),
-        ),
-        Criterion::RootTechnology { any_of } => {
-            let (ko, en) = if any_of.is_empty() {
-                ("뿌리기술".to_string(), "a root technology".to_string())
-            } else {
-                (
-                    any_of.iter().map(|t| t.ko()).collect::<Vec<_>>().join("·"),
-                    any_of
-                        .iter()
-                        .map(|t| t.en())
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                )
-            };
-            u(
-                "root_technologies",
-                Change::RootTechnology {
-                    any_of: any_of.clone(),
-                },
-                format!("{ko}을(를) 쓰면"),
-                format!("when using {en}"),
-            )
-        }
-        Criterion::Certification { any_of } => {
-            let ko: Vec<&str> = any_of.iter().map(|c| c.ko()).collect();
-            let en: Vec<&str> = any_of.iter().map(|c| c.en()).collect();
-            u(
-                "certifications",
-                Change::Obtain {
-                    any_of: any_of.clone(),
-                },
-                format!("{}을(를) 받으면", ko.join(" 또는 ")),
-                format!("after obtaining {}", en.join(" or ")),
-            )
-        }
-        Criterion::Exporting { value: true } => u(
-            "exporting",
-            Change::StartExporting,
-            "수출을 시작하면".to_string(),
-            "once the firm exports".to_string(),
-        ),
-        Criterion::Exporting { value: false } => None,
+        Criterion::Region { any_of } => Change::MoveTo {
+            any_of: any_of.clone(),
+        },
+        Criterion::Ksic { prefixes } => Change::Industry {
+            prefixes: prefixes.clone(),
+        },
+        Criterion::RootTechnology { any_of } => Change::RootTechnology {
+            any_of: any_of.clone(),
+        },
+        Criterion::Certification { any_of } => Change::Obtain {
+            any_of: any_of.clone(),
+        },
+        Criterion::Exporting { value: true } => Change::StartExporting,
+        Criterion::Exporting { value: false } => return None,
         Criterion::SmartFactoryLevel { any_of } => {
             let now = level_rank(p.smart_factory_level?);
             let higher: Vec<SmartFactoryLevel> = any_of
@@ -229,19 +274,11 @@ pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
             if higher.is_empty() {
                 return None;
             }
-            let ko: Vec<&str> = higher.iter().map(|l| l.ko()).collect();
-            let en: Vec<&str> = higher.iter().map(|l| l.en()).collect();
-            u(
-                "smart_factory_level",
-                Change::SmartFactory {
-                    any_of: higher.clone(),
-                },
-                format!("스마트공장 수준이 {}이(가) 되면", ko.join("·")),
-                format!("at smart-factory level {}", en.join(" or ")),
-            )
+            Change::SmartFactory { any_of: higher }
         }
-        Criterion::Manual { .. } => None,
-    }
+        Criterion::Manual { .. } => return None,
+    };
+    Some(Unlock { change })
 }
 
 /// Every change a refused programme needs, or None when one of its failures cannot
@@ -316,8 +353,9 @@ mod tests {
         let f = FirmFacts::new(p, NOW);
         assert_eq!(outcome(&c, &f), Outcome::Fail, "{c:?} should fail first");
         let u = unlock_criterion(&c, &f).unwrap_or_else(|| panic!("no unlock for {c:?}"));
-        assert!(u.ko.contains(expect_ko), "{} (wanted {expect_ko})", u.ko);
-        assert!(!u.en.is_empty());
+        let t = u.text();
+        assert!(t.ko.contains(expect_ko), "{} (wanted {expect_ko})", t.ko);
+        assert!(!t.en.is_empty());
         if !matches!(
             u.change,
             Change::WaitUntil { .. } | Change::SizeClass { .. } | Change::Industry { .. }
@@ -427,10 +465,11 @@ mod tests {
                 month: YearMonth {
                     year: 2030,
                     month: 6
-                }
+                },
+                years: 7
             }
         );
-        assert!(u.ko.contains("2030-06"), "{}", u.ko);
+        assert!(u.text().ko.contains("2030-06"), "{}", u.text().ko);
     }
 
     #[test]

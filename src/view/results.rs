@@ -831,10 +831,7 @@ fn detail(
             ui.label(s::UNLOCK_NONE.get(lang));
         }
         for u in &n.unlock {
-            ui.label(format!(
-                "• {}",
-                if lang == Lang::Ko { &u.ko } else { &u.en }
-            ));
+            ui.label(format!("• {}", u.text().get(lang)));
         }
     }
     if let Some(a) = also {
