@@ -25,7 +25,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             .show(ui, |ui| super::whatif::show(app, ui));
     }
     app.plan();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if app.whatif.is_none() {
             if ui.button(s::WHATIF.get(lang)).clicked() {
                 app.whatif = Some(app.profile.clone());
@@ -152,7 +152,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                     }
                 });
         });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (tab, label, count) in [
             (ResultsTab::Steps, s::TAB_STEPS, plan.steps.len()),
             (ResultsTab::Also, s::TAB_ALSO, plan.also_eligible.len()),
