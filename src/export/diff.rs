@@ -556,43 +556,27 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
         "received" => RECEIVED.get(lang),
         _ => ABSENT.get(lang),
     };
-    for s in &d.added {
+    // Added and removed steps read alike: sign, label, the step, and where it stands
+    // in the other plan.
+    let brief = |sign: &str, label: &str, other: &str, s: &StepBrief| {
         let mut l = format!(
-            "+ {} {}. {} ({}, {})",
-            ADDED.get(lang),
+            "{sign} {label} {}. {} ({}, {}) — {other}: {}",
             s.order,
             text_or(&s.name, lang, &s.programme_id),
             ministry_short(&s.ministry, lang),
-            s.start
-        );
-        l.push_str(&format!(
-            " — {}: {}",
-            BEFORE_WAS.get(lang),
+            s.start,
             where_label(&s.other_plan)
-        ));
+        );
         if let Some(n) = &s.other_note {
             l.push_str(&format!(" ({})", text_or(n, lang, "")));
         }
-        lines.push(l);
+        l
+    };
+    for s in &d.added {
+        lines.push(brief("+", ADDED.get(lang), BEFORE_WAS.get(lang), s));
     }
     for s in &d.removed {
-        let mut l = format!(
-            "- {} {}. {} ({}, {})",
-            REMOVED.get(lang),
-            s.order,
-            text_or(&s.name, lang, &s.programme_id),
-            ministry_short(&s.ministry, lang),
-            s.start
-        );
-        l.push_str(&format!(
-            " — {}: {}",
-            NOW_IS.get(lang),
-            where_label(&s.other_plan)
-        ));
-        if let Some(n) = &s.other_note {
-            l.push_str(&format!(" ({})", text_or(n, lang, "")));
-        }
-        lines.push(l);
+        lines.push(brief("-", REMOVED.get(lang), NOW_IS.get(lang), s));
     }
     for m in &d.moved {
         lines.push(format!(
