@@ -69,6 +69,14 @@ pub fn krw_en(won: u64) -> String {
     format!("KRW {}", thousands(won))
 }
 
+/// Won in one language: "4,200만원" or "KRW 42,000,000".
+pub fn krw_in(won: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => krw_ko(won),
+        Lang::En => krw_en(won),
+    }
+}
+
 pub fn krw(won: u64) -> Text {
     Text::new(krw_ko(won), krw_en(won))
 }

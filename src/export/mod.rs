@@ -69,10 +69,7 @@ pub(crate) fn money(max_krw: Option<u64>, lang: Lang) -> String {
 }
 
 pub(crate) fn krw(won: u64, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => krw_ko(won),
-        Lang::En => krw_en(won),
-    }
+    crate::text::krw_in(won, lang)
 }
 
 /// A bilingual string in `lang`, falling back to the other language, then to `id`.

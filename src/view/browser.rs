@@ -5,7 +5,7 @@ use super::{GachiApp, Screen, i18n as s};
 use crate::catalogue::Programme;
 use crate::codes::{Goal, ministry_short};
 use crate::matcher::Eligibility;
-use crate::text::{Lang, krw_en, krw_ko};
+use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
 use egui_extras::Column;
 
@@ -261,8 +261,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                 });
                 row.col(|ui| {
                     let amount = match (p.support.max_krw, lang) {
-                        (Some(w), Lang::Ko) => krw_ko(w),
-                        (Some(w), Lang::En) => krw_en(w),
+                        (Some(w), _) => krw_in(w, lang),
                         (None, _) => s::TO_VERIFY_AMOUNT.get(lang).to_string(),
                     };
                     ui.label(amount);

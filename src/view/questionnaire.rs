@@ -5,7 +5,7 @@
 use super::{GachiApp, Screen, i18n as s, style};
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SizeClass, SmartFactoryLevel};
 use crate::profile::{Founded, Ksic, MANUFACTURING, SECTIONS};
-use crate::text::{Lang, krw_en, krw_ko};
+use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
 
 pub const PAGES: [s::S; 4] = [
@@ -198,10 +198,7 @@ fn money(ui: &mut Ui, lang: Lang, question: s::S, label: egui::Id, value: &mut O
             if a.changed() || b.changed() {
                 *won = eok * EOK + man * MAN;
             }
-            let shown = match lang {
-                Lang::Ko => krw_ko(*won),
-                Lang::En => krw_en(*won),
-            };
+            let shown = krw_in(*won, lang);
             ui.label(egui::RichText::new(format!("= {shown}")).weak());
         }
         dont_know(ui, lang, question, value, || 0);

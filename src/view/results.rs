@@ -8,7 +8,7 @@ use crate::codes::{SizeClass, ministry_short};
 use crate::matcher::{Eligibility, FirmFacts, Outcome, Reason, WindowState, evaluate_programme};
 use crate::month::YearMonth;
 use crate::plan::{Plan, Step};
-use crate::text::{Lang, Text, krw_en, krw_ko};
+use crate::text::{Lang, Text, krw_in};
 use eframe::egui::{self, Color32, Pos2, Rect, Stroke, Ui, Vec2};
 
 const CARD_WIDTH: f32 = 230.0;
@@ -337,8 +337,7 @@ fn circled(n: usize) -> String {
 
 fn money(won: Option<u64>, lang: Lang) -> String {
     match (won, lang) {
-        (Some(w), Lang::Ko) => format!("{} {}", s::MAX_AMOUNT.ko, krw_ko(w)),
-        (Some(w), Lang::En) => format!("{} {}", s::MAX_AMOUNT.en, krw_en(w)),
+        (Some(w), _) => format!("{} {}", s::MAX_AMOUNT.get(lang), krw_in(w, lang)),
         (None, _) => format!("{} / {}", s::TO_VERIFY_AMOUNT.ko, s::TO_VERIFY_AMOUNT.en),
     }
 }
@@ -388,18 +387,12 @@ fn summary(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         ui.label(format!("· {}", as_of_text(plan.as_of, lang)));
     });
     let t = &plan.totals;
-    let support = match lang {
-        Lang::Ko => krw_ko(t.max_support_krw),
-        Lang::En => krw_en(t.max_support_krw),
-    };
+    let support = krw_in(t.max_support_krw, lang);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} {}", t.steps, s::TOTAL_STEPS.get(lang)));
         ui.separator();
         // Loans and guarantees are money to repay; show them apart from grants.
-        let money = |won: u64| match lang {
-            Lang::Ko => krw_ko(won),
-            Lang::En => krw_en(won),
-        };
+        let money = |won: u64| krw_in(won, lang);
         let finance: u64 = plan
             .steps
             .iter()
