@@ -204,6 +204,15 @@ pub fn run_check_catalogue(file: &Path) -> Outcome {
                 ministries.len(),
                 ministries.join(", ")
             );
+            let f = cat.freshness_counts();
+            println!(
+                "freshness: {} with a call in the 2026 cycle (opened from 2025-09), {} with only older calls, {} with no dated call; {} of {} checked (provenance.checked)",
+                f.cycle_2026,
+                f.older,
+                f.no_call,
+                f.checked,
+                cat.programmes.len()
+            );
             Outcome::Ok
         }
         Err(e) => e.into(),

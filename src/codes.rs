@@ -41,7 +41,8 @@ macro_rules! codes {
 }
 
 codes!(
-    /// The 17 시·도.
+    /// The 시·도: the 17 of before 2026-07 and 전남광주 (광주 + 전남, from 2026-07-01).
+    /// Which are in force at a month: `facts::regions_at`.
     Region, "region" {
     Seoul = "seoul", "서울", "Seoul";
     Busan = "busan", "부산", "Busan";
@@ -60,6 +61,7 @@ codes!(
     Gyeongbuk = "gyeongbuk", "경북", "North Gyeongsang";
     Gyeongnam = "gyeongnam", "경남", "South Gyeongsang";
     Jeju = "jeju", "제주", "Jeju";
+    JeonnamGwangju = "jeonnam_gwangju", "전남광주", "Jeonnam-Gwangju";
 });
 
 codes!(
@@ -145,31 +147,13 @@ codes!(
 /// The plan's step categories are the goal codes.
 pub type Category = Goal;
 
-/// A ministry's name for display, from its short code.
+/// A ministry's current full name for display, from its short code (dated names:
+/// `facts::ministry_name_at`).
 pub fn ministry_label(code: &str, lang: crate::text::Lang) -> String {
-    use crate::text::Lang;
-    let (ko, en) = match code {
-        "MOTIE" => ("산업통상자원부", "Ministry of Trade, Industry and Energy"),
-        "MSS" => ("중소벤처기업부", "Ministry of SMEs and Startups"),
-        "FSC" => ("금융위원회", "Financial Services Commission"),
-        "PPS" => ("조달청", "Public Procurement Service"),
-        "LOCAL" => ("지방자치단체", "local government"),
-        _ => return code.to_string(),
-    };
-    match lang {
-        Lang::Ko => ko.to_string(),
-        Lang::En => en.to_string(),
-    }
+    crate::facts::ministry_name(code, lang)
 }
 
 /// Short ministry name for cards ("산업부", "중기부").
 pub fn ministry_short(code: &str, lang: crate::text::Lang) -> String {
-    use crate::text::Lang;
-    match (code, lang) {
-        ("MOTIE", Lang::Ko) => "산업부".into(),
-        ("MSS", Lang::Ko) => "중기부".into(),
-        ("FSC", Lang::Ko) => "금융위".into(),
-        ("PPS", Lang::Ko) => "조달청".into(),
-        _ => code.to_string(),
-    }
+    crate::facts::ministry_short(code, lang)
 }

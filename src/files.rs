@@ -163,11 +163,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     Ok(())
 }
 
-/// The current month from the system clock (UTC), for the CLI and the app.
+/// The current month in Korea time (Asia/Seoul), for the CLI and the app.
 pub fn current_month() -> YearMonth {
-    let now = time::OffsetDateTime::now_utc();
-    YearMonth {
-        year: now.year(),
-        month: u8::from(now.month()),
-    }
+    crate::clock::current_month()
 }

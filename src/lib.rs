@@ -9,8 +9,10 @@
 pub mod bizinfo;
 pub mod catalogue;
 pub mod cli;
+pub mod clock;
 pub mod codes;
 pub mod export;
+pub mod facts;
 pub mod files;
 pub mod json_read;
 pub mod matcher;

@@ -4,7 +4,9 @@
 use crate::catalogue::parse_json;
 use crate::codes::{Goal, SizeClass};
 use crate::json_read::Problem;
-use crate::matcher::{Eligibility, Reason, WindowState};
+use crate::catalogue::Call;
+use crate::matcher::{Eligibility, Freshness, Reason, WindowState};
+use crate::profile::SizeFacts;
 use crate::month::YearMonth;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,10 @@ pub struct Plan {
     /// Added: how the size class was derived.
     #[serde(default)]
     pub size_class_reason: Text,
+    /// Added (2026-11): for each legal class whether the firm certainly is (true),
+    /// certainly is not (false) or may be (null), by the law in force at `as_of`.
+    #[serde(default)]
+    pub size_facts: SizeFacts,
     pub steps: Vec<Step>,
     /// Added: programmes the firm may use that the pathway did not pick, with why.
     #[serde(default)]
@@ -36,6 +42,10 @@ pub struct Plan {
     #[serde(default)]
     pub received: Vec<String>,
     pub totals: Totals,
+    /// Added (2026-11): the firm's funding need against the loan and guarantee limits
+    /// of the plan; absent when the profile gives no need.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
     /// Added: the catalogue's "confirm at the official notice" text.
     #[serde(default)]
     pub notice: Text,
@@ -54,6 +64,10 @@ pub struct Step {
     pub programme_id: String,
     pub name: Text,
     pub ministry: String,
+    /// Added (2026-11): the ministry's name at the plan month (MOTIE: 산업통상부 from
+    /// 2025-10-01).
+    #[serde(default)]
+    pub ministry_name: Text,
     pub agency: String,
     pub category: Goal,
     pub tags: Vec<String>,
@@ -79,6 +93,17 @@ pub struct Step {
     pub confidence: String,
     #[serde(default)]
     pub source_date: String,
+    /// Added (2026-11): the dated call behind `start` — the call itself when
+    /// confirmed, the newest call when forecast from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call: Option<Call>,
+    /// Added (2026-11): the call takes applications in the plan month.
+    #[serde(default)]
+    pub open_now: bool,
+    /// Added (2026-11): when the entry was checked, its newest call, and whether it
+    /// is outdated (no call in the last 18 months).
+    #[serde(default)]
+    pub freshness: Freshness,
 }
 
 fn default_window() -> WindowState {
@@ -125,6 +150,10 @@ pub struct NotEligible {
     /// absent when a failure cannot be changed (e.g. business age going down).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlock: Vec<crate::matcher::Unlock>,
+    /// Added (2026-11): the changes that would make it eligible when one of them is a
+    /// major change (moving the head office, changing industry): never in `unlock`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub major_change: Vec<crate::matcher::Unlock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,6 +165,115 @@ pub struct Totals {
     /// Added: steps whose amount is not sourced ("확인 필요").
     #[serde(default)]
     pub steps_amount_to_verify: usize,
+    /// Added (2026-11): sum of the sourced maximums of grants, vouchers, R&D and
+    /// consulting (money the firm does not repay), in won.
+    #[serde(default)]
+    pub max_grant_krw: u64,
+    /// Added (2026-11): sum of the sourced limits of loans and guarantees, in won.
+    /// `max_support_krw` stays `max_grant_krw + max_loan_krw` for older readers.
+    #[serde(default)]
+    pub max_loan_krw: u64,
+    /// Added (2026-11): grant-type steps with no sourced amount.
+    #[serde(default)]
+    pub grant_steps_without_amount: usize,
+    /// Added (2026-11): loan and guarantee steps with no sourced limit.
+    #[serde(default)]
+    pub loan_steps_without_amount: usize,
+}
+
+/// Whether a kind of support is repaid (loans, guarantees) or not (grants, vouchers,
+/// R&D, consulting); designations and events carry no money.
+pub fn money_side(kind: &str) -> Option<MoneySide> {
+    match kind {
+        "grant" | "voucher" | "consulting" => Some(MoneySide::Grant),
+        "loan" | "guarantee" => Some(MoneySide::Loan),
+        _ => None,
+    }
+}
+
+/// The two kinds of money a plan sums apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneySide {
+    Grant,
+    Loan,
+}
+
+/// The firm's funding need (`funding_need_krw`, won) against the loan and guarantee
+/// steps of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Funding {
+    pub need_krw: u64,
+    /// Loan and guarantee steps, in plan order, with their sourced limit.
+    pub loan_steps: Vec<FundingStep>,
+    /// true: one step's limit alone covers the need; false: every step has a
+    /// sourced limit and none does; null: cannot tell (limits not sourced, or no
+    /// loan step).
+    pub covered: Option<bool>,
+}
+
+/// One loan or guarantee step and whether its limit covers the need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FundingStep {
+    pub order: usize,
+    pub programme_id: String,
+    pub max_krw: Option<u64>,
+    pub covers: Option<bool>,
+}
+
+impl Funding {
+    /// From the plan's steps.
+    pub fn of(need_krw: u64, steps: &[Step]) -> Funding {
+        let loan_steps: Vec<FundingStep> = steps
+            .iter()
+            .filter(|s| money_side(&s.support.kind) == Some(MoneySide::Loan))
+            .map(|s| FundingStep {
+                order: s.order,
+                programme_id: s.programme_id.clone(),
+                max_krw: s.support.max_krw,
+                covers: s.support.max_krw.map(|m| m >= need_krw),
+            })
+            .collect();
+        let covered = if loan_steps.iter().any(|s| s.covers == Some(true)) {
+            Some(true)
+        } else if !loan_steps.is_empty() && loan_steps.iter().all(|s| s.covers == Some(false)) {
+            Some(false)
+        } else {
+            None
+        };
+        Funding {
+            need_krw,
+            loan_steps,
+            covered,
+        }
+    }
+
+    /// "필요 자금 5억원 — ③ 한도 안 (최대 100억원)" in both languages.
+    pub fn describe(&self) -> Text {
+        let need = crate::text::krw(self.need_krw);
+        let circled = |n: usize| crate::text::circled(n);
+        let first_cover = self.loan_steps.iter().find(|s| s.covers == Some(true));
+        match (self.covered, first_cover) {
+            (Some(true), Some(s)) => {
+                let max = crate::text::krw(s.max_krw.unwrap_or_default());
+                Text::new(
+                    format!("필요 자금 {} — {} 한도 안 (최대 {})", need.ko, circled(s.order), max.ko),
+                    format!("Funding need {} — within the limit of step {} (up to {})", need.en, s.order, max.en),
+                )
+            }
+            (Some(false), _) => Text::new(
+                format!("필요 자금 {} — 계획의 융자·보증 한도를 넘습니다 (여러 자금을 함께 쓰거나 금액을 확인하세요)", need.ko),
+                format!("Funding need {} — above every loan or guarantee limit in the plan (combine them or check the amounts)", need.en),
+            ),
+            _ if self.loan_steps.is_empty() => Text::new(
+                format!("필요 자금 {} — 계획에 융자·보증 단계가 없습니다 (목표에 '자금·보증'을 넣어 보세요)", need.ko),
+                format!("Funding need {} — the plan has no loan or guarantee step (add the finance goal)", need.en),
+            ),
+            _ => Text::new(
+                format!("필요 자금 {} — 융자·보증 한도는 확인 필요", need.ko),
+                format!("Funding need {} — loan and guarantee limits to verify", need.en),
+            ),
+        }
+    }
 }
 
 impl Plan {

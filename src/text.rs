@@ -77,8 +77,105 @@ pub fn krw_in(won: u64, lang: Lang) -> String {
     }
 }
 
+/// A step number as the app and report show it: ①…⑳, then "(21)".
+pub fn circled(n: usize) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| format!("({n})"), String::from),
+        _ => format!("({n})"),
+    }
+}
+
 pub fn krw(won: u64) -> Text {
     Text::new(krw_ko(won), krw_en(won))
+}
+
+/// Korean particles after a word whose last sound is not known when the sentence is
+/// written: each notation, as written, and its (after a final consonant, after a
+/// vowel) forms. The old fallbacks "을(를)" are read too, so no sentence shows them.
+const JOSA: &[(&str, &str, &str)] = &[
+    ("(을)를", "을", "를"),
+    ("을(를)", "을", "를"),
+    ("(이)가", "이", "가"),
+    ("이(가)", "이", "가"),
+    ("(와)과", "과", "와"),
+    ("와(과)", "과", "와"),
+    ("(은)는", "은", "는"),
+    ("은(는)", "은", "는"),
+    ("(으)로", "으로", "로"),
+];
+
+/// The final sound of the word before `end` (the byte index where the particle
+/// starts): `Some(Some(jong))` with the 종성 index (0 = none, 8 = ㄹ) when it can be
+/// told, `None` otherwise. Closing quotes are skipped, and so is a trailing
+/// parenthesis, whose word is read aloud after the particle's word.
+fn final_sound(before: &str) -> Option<u32> {
+    let mut chars = before.chars().rev().peekable();
+    let mut depth = 0;
+    for c in chars.by_ref() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            '\'' | '"' | '’' | '”' | '」' | '』' | ' ' => {}
+            c => return sound_of(c),
+        }
+    }
+    None
+}
+
+/// 종성 index of a character as read aloud in Korean (digits and Latin letters too).
+fn sound_of(c: char) -> Option<u32> {
+    let u = c as u32;
+    if (0xAC00..=0xD7A3).contains(&u) {
+        return Some((u - 0xAC00) % 28);
+    }
+    // 영 일 이 삼 사 오 육 칠 팔 구: ㅇ(21) ㄹ(8) - ㅁ(16) - - ㄱ(1) ㄹ ㄹ -.
+    const DIGITS: [u32; 10] = [21, 8, 0, 16, 0, 0, 1, 8, 8, 0];
+    if let Some(d) = c.to_digit(10) {
+        return Some(DIGITS[d as usize]);
+    }
+    match c.to_ascii_lowercase() {
+        // Letters read with a final consonant: 엘(ㄹ), 엠(ㅁ), 엔(ㄴ), 알(ㄹ).
+        'l' | 'r' => Some(8),
+        'm' => Some(16),
+        'n' => Some(4),
+        'a'..='z' => Some(0),
+        _ => None,
+    }
+}
+
+/// Chooses every particle written as "(을)를", "이(가)", "(으)로" … from the sound
+/// before it: "벤처기업(을)를 받으면" → "벤처기업을 받으면", "'BIZ 플랫폼'와(과)" →
+/// "'BIZ 플랫폼'과". Where the sound cannot be told the notation stays.
+pub fn josa(s: &str) -> String {
+    if !s.contains('(') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    'scan: while !rest.is_empty() {
+        for (pat, after_consonant, after_vowel) in JOSA {
+            if let Some(tail) = rest.strip_prefix(pat) {
+                let chosen = match final_sound(&out) {
+                    Some(j) if *pat == "(으)로" => {
+                        if j == 0 || j == 8 { after_vowel } else { after_consonant }
+                    }
+                    Some(0) => after_vowel,
+                    Some(_) => after_consonant,
+                    None => pat,
+                };
+                out.push_str(chosen);
+                rest = tail;
+                continue 'scan;
+            }
+        }
+        let mut it = rest.chars();
+        if let Some(c) = it.next() {
+            out.push(c);
+        }
+        rest = it.as_str();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -93,5 +190,27 @@ mod tests {
         assert_eq!(krw_ko(0), "0원");
         assert_eq!(krw_ko(3_500), "3,500원");
         assert_eq!(krw_en(42_000_000), "KRW 42,000,000");
+    }
+
+    #[test]
+    fn particles_follow_the_last_syllable() {
+        assert_eq!(josa("벤처기업(을)를 받으면"), "벤처기업을 받으면");
+        assert_eq!(josa("이노비즈(을)를 받으면"), "이노비즈를 받으면");
+        assert_eq!(josa("'뿌리기업 BIZ 플랫폼'와(과) 이어지는"), "'뿌리기업 BIZ 플랫폼'과 이어지는");
+        assert_eq!(josa("'수출바우처'와(과) 이어지는"), "'수출바우처'와 이어지는");
+        assert_eq!(
+            josa("'소공인 스마트제조 지원 (구 스마트공방)'이(가) 더 잘 맞습니다"),
+            "'소공인 스마트제조 지원 (구 스마트공방)'이 더 잘 맞습니다"
+        );
+        assert_eq!(josa("중견기업(으)로 성장하면"), "중견기업으로 성장하면");
+        assert_eq!(josa("소기업(으)로 성장하면"), "소기업으로 성장하면");
+        assert_eq!(josa("서울(으)로 옮기면"), "서울로 옮기면");
+        assert_eq!(josa("경기(으)로 옮기면"), "경기로 옮기면");
+        assert_eq!(josa("ISO 9001(을)를 받으면"), "ISO 9001을 받으면");
+        assert_eq!(josa("중간(이)가 되면"), "중간이 되면");
+        assert_eq!(josa("고도화(이)가 되면"), "고도화가 되면");
+        // No particle notation: unchanged; a word whose sound cannot be told keeps it.
+        assert_eq!(josa("상시근로자 (10명 미만)"), "상시근로자 (10명 미만)");
+        assert_eq!(josa("★(을)를"), "★(을)를");
     }
 }

@@ -111,13 +111,30 @@ pub fn region_of(tag: &str) -> Option<Region> {
         ("경상남도", Region::Gyeongnam),
         ("제주특별자치도", Region::Jeju),
         ("제주도", Region::Jeju),
+        // Merged on 2026-07-01; notices name it in several ways.
+        ("전남광주통합특별시", Region::JeonnamGwangju),
+        ("전남광주특별시", Region::JeonnamGwangju),
+        ("광주특별시", Region::JeonnamGwangju),
     ];
     full.iter().find(|(ko, _)| *ko == t).map(|(_, r)| *r)
 }
 
+/// Whether a list of regions covers the whole country: every 시·도, with 광주 and 전남
+/// either both named or named as 전남광주 (2026 notices list 16 regions, older ones 17).
+fn nationwide_list(regions: &[Region]) -> bool {
+    use Region::{Gwangju, Jeonnam, JeonnamGwangju};
+    let others = Region::ALL
+        .iter()
+        .filter(|r| !matches!(r, Gwangju | Jeonnam | JeonnamGwangju))
+        .all(|r| regions.contains(r));
+    others
+        && (regions.contains(&JeonnamGwangju)
+            || (regions.contains(&Gwangju) && regions.contains(&Jeonnam)))
+}
+
 /// Regions and tags from the hashtags. Regions only when the notice names some but
-/// not all 17 and not 전국 (nationwide); the other hashtags become lower-case tags
-/// with spaces as `_`.
+/// not all (16 or 17, see `nationwide_list`) and not 전국 (nationwide); the other
+/// hashtags become lower-case tags with spaces as `_`.
 pub fn regions_and_tags(hashtags: &[String]) -> (Vec<Region>, Vec<String>) {
     let mut regions: Vec<Region> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
@@ -140,7 +157,7 @@ pub fn regions_and_tags(hashtags: &[String]) -> (Vec<Region>, Vec<String>) {
             }
         }
     }
-    if nationwide || regions.len() == Region::ALL.len() {
+    if nationwide || nationwide_list(&regions) {
         regions.clear();
     }
     regions.sort();
@@ -274,6 +291,7 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         year: current.map(|c| c.from.year),
         note: Some(period_note(n)),
         current,
+        calls: Vec::new(),
     };
     let mut note = format!("bizinfo open API notice {}, imported {as_of}", n.id);
     if let Some(sub) = &n.subfield {
@@ -298,6 +316,8 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         research_ref: None,
         refs: Vec::new(),
         note: Some(note),
+        checked: None,
+        figures: Vec::new(),
     };
     Programme {
         id: n.programme_id.clone(),
@@ -315,6 +335,9 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         support,
         windows,
         duration_months: None,
+        aliases: Vec::new(),
+        documents: Vec::new(),
+        apply_url: None,
         links: Vec::new(),
         provenance,
         feed: Some(feed_notice(n)),
@@ -349,5 +372,29 @@ mod tests {
         let all: Vec<String> = Region::ALL.iter().map(|r| r.ko().to_string()).collect();
         assert!(regions_and_tags(&all).0.is_empty());
         assert!(regions_and_tags(&tags(&["서울", "전국"])).0.is_empty());
+        // 2026: 16 regions with 전남광주 in place of 광주 and 전남 is nationwide too.
+        let merged: Vec<String> = Region::ALL
+            .iter()
+            .filter(|r| !matches!(r, Region::Gwangju | Region::Jeonnam))
+            .map(|r| r.ko().to_string())
+            .collect();
+        assert_eq!(merged.len(), 16);
+        assert!(regions_and_tags(&merged).0.is_empty());
+        // The old 17 without the merged name: nationwide.
+        let old: Vec<String> = Region::ALL
+            .iter()
+            .filter(|r| **r != Region::JeonnamGwangju)
+            .map(|r| r.ko().to_string())
+            .collect();
+        assert!(regions_and_tags(&old).0.is_empty());
+        // A notice for the merged region alone is not nationwide.
+        assert_eq!(
+            regions_and_tags(&tags(&["전남광주"])).0,
+            vec![Region::JeonnamGwangju]
+        );
+        assert_eq!(
+            regions_and_tags(&tags(&["전남광주통합특별시"])).0,
+            vec![Region::JeonnamGwangju]
+        );
     }
 }

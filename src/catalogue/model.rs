@@ -49,6 +49,28 @@ impl Catalogue {
         self.programmes.iter().map(|p| p.links.len()).sum()
     }
 
+    /// How current the entries are: calls that opened in the 2026 cycle (from
+    /// 2025-09, when the 2026 통합공고 began), only older calls, or no dated call; and
+    /// how many entries carry a check date.
+    pub fn freshness_counts(&self) -> FreshnessCounts {
+        let cycle_start = YearMonth {
+            year: 2025,
+            month: 9,
+        };
+        let mut c = FreshnessCounts::default();
+        for p in &self.programmes {
+            match p.windows.latest_call() {
+                Some(m) if m >= cycle_start => c.cycle_2026 += 1,
+                Some(_) => c.older += 1,
+                None => c.no_call += 1,
+            }
+            if p.provenance.checked.is_some() {
+                c.checked += 1;
+            }
+        }
+        c
+    }
+
     /// Distinct ministry codes, in first-seen order.
     pub fn ministries(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
@@ -111,6 +133,19 @@ impl Catalogue {
     }
 }
 
+/// Counts of entries by how recent their newest call is (`Catalogue::freshness_counts`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FreshnessCounts {
+    /// Newest call opened from 2025-09 on (the 2026 cycle).
+    pub cycle_2026: usize,
+    /// Only calls that opened before 2025-09.
+    pub older: usize,
+    /// No dated call at all (designations, schemes open all year, or unknown).
+    pub no_call: usize,
+    /// Entries with `provenance.checked`.
+    pub checked: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Programme {
     pub id: String,
@@ -134,6 +169,16 @@ pub struct Programme {
     pub duration_months: Option<u32>,
     pub links: Vec<Link>,
     pub provenance: Provenance,
+    /// Earlier official names (a programme renamed in 2025–26 keeps its old name here
+    /// so search still finds it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The application documents the notice lists, where sourced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Text>,
+    /// The official application page, where sourced (http/https only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_url: Option<String>,
     /// Set for programmes imported from a notice feed rather than curated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feed: Option<FeedNotice>,
@@ -390,6 +435,115 @@ pub struct Windows {
     /// A dated current call (from a feed notice): first and last month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<CallPeriod>,
+    /// The calls that actually happened, newest first (docs/catalogue-format.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<Call>,
+}
+
+impl Windows {
+    /// The newest call's opening month: from the dated calls, or a feed notice's
+    /// current call.
+    pub fn latest_call(&self) -> Option<YearMonth> {
+        self.calls
+            .iter()
+            .map(|c| c.open.month)
+            .chain(self.current.map(|c| c.from))
+            .max()
+    }
+}
+
+/// A day of a call's period, or only its month where the source gives no day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CallDate {
+    pub month: YearMonth,
+    /// 1..=31, checked against the month's length.
+    pub day: Option<u8>,
+}
+
+impl CallDate {
+    /// Reads `YYYY-MM-DD` (a real date) or `YYYY-MM`.
+    pub fn parse(s: &str) -> Option<CallDate> {
+        if s.len() == 7 {
+            return YearMonth::parse(s).map(|month| CallDate { month, day: None });
+        }
+        let (ym, d) = (s.get(..7)?, s.get(7..)?);
+        let d = d.strip_prefix('-')?;
+        if d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let month = YearMonth::parse(ym)?;
+        let day: u8 = d.parse().ok()?;
+        (1..=days_in_month(month)).contains(&day).then_some(CallDate {
+            month,
+            day: Some(day),
+        })
+    }
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(m: YearMonth) -> u8 {
+    match m.month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (m.year % 4 == 0 && m.year % 100 != 0) || m.year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl std::fmt::Display for CallDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.day {
+            Some(d) => write!(f, "{}-{d:02}", self.month),
+            None => write!(f, "{}", self.month),
+        }
+    }
+}
+
+impl Serialize for CallDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CallDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        CallDate::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("bad date \"{s}\"; expected YYYY-MM-DD or YYYY-MM"))
+        })
+    }
+}
+
+/// One call for applications that actually happened (a 공고), with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Call {
+    /// "1차", "2차", … where the notice numbers its rounds.
+    pub round: Option<String>,
+    pub open: CallDate,
+    /// Null when the call runs until the budget is used (`until_budget`), or when no
+    /// source gives the closing date (then the call counts for its opening month only).
+    pub close: Option<CallDate>,
+    /// 예산 소진 시까지: open from `open` while money lasts, at most to the end of
+    /// that budget year (December).
+    pub until_budget: bool,
+    pub source: String,
+    pub source_date: String,
+}
+
+impl Call {
+    /// The last month the call takes applications: its close; December of its budget
+    /// year for a call open until the budget is used; its opening month when the
+    /// close is not known (the safe reading: do not promise a later month).
+    pub fn last_month(&self) -> YearMonth {
+        match (self.close, self.until_budget) {
+            (Some(c), _) => c.month,
+            (None, true) => YearMonth {
+                year: self.open.month.year,
+                month: 12,
+            },
+            (None, false) => self.open.month,
+        }
+    }
 }
 
 /// The months of one dated call, first to last.
@@ -494,6 +648,23 @@ pub struct Provenance {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// `YYYY-MM-DD`: when the entry was last verified against its sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// Sources of single figures or rules that changed (`support.max_krw`, `criteria`, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<FigureSource>,
+}
+
+/// The source of one figure or rule of an entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureSource {
+    /// The field it sources, as a path: `support.max_krw`, `criteria`, `name`.
+    pub field: String,
+    pub url: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 

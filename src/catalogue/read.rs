@@ -5,6 +5,7 @@ use super::model::*;
 use crate::codes::{Certification, Goal, Region, RootTech, SizeClass, SmartFactoryLevel};
 use crate::json_read::{Obj, Problem, Problems, index, type_name};
 use crate::month::YearMonth;
+use crate::text::Text;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
@@ -264,8 +265,41 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
                 None
             }
         });
+    let aliases: Vec<String> = o
+        .opt_str_list("aliases", probs)
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let mut documents = Vec::new();
+    if let Some(list) = o.opt_arr("documents", probs) {
+        for (i, dv) in list.iter().enumerate() {
+            let path = index(&o.path_of("documents"), i);
+            if let Some(d) = Obj::new(&path, dv, probs) {
+                let ko = d.req_nonempty("ko", probs);
+                let en = d.req_nonempty("en", probs);
+                if let (Some(ko), Some(en)) = (ko, en) {
+                    documents.push(Text::new(ko, en));
+                }
+            }
+        }
+    }
+    let apply_url = o.opt_str("apply_url", probs).and_then(|u| {
+        if is_web_url(u) {
+            Some(u.to_string())
+        } else {
+            probs.push(
+                o.path_of("apply_url"),
+                format!("\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"),
+            );
+            None
+        }
+    });
     let id = id?;
     Some(Programme {
+        aliases,
+        documents,
+        apply_url,
         purpose: purpose.unwrap_or_else(|| id.clone()),
         grants,
         id,
@@ -522,6 +556,21 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
             }
         }
     });
+    let mut calls = Vec::new();
+    if let Some(list) = o.opt_arr("calls", probs) {
+        for (i, cv) in list.iter().enumerate() {
+            if let Some(c) = read_call(&index(&o.path_of("calls"), i), cv, probs) {
+                calls.push(c);
+            }
+        }
+        let newest_first = calls.windows(2).all(|w| w[0].open >= w[1].open);
+        if !newest_first {
+            probs.push(
+                o.path_of("calls"),
+                "calls must be listed newest first (by their open date)",
+            );
+        }
+    }
     let status = status?;
     if matches!(status, WindowStatus::Confirmed | WindowStatus::Forecast)
         && months.is_empty()
@@ -544,6 +593,77 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
         year,
         note,
         current,
+        calls,
+    })
+}
+
+/// One dated call: real dates, open ≤ close, a close or `until_budget`, and a source.
+fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
+    let o = Obj::new(path, v, probs)?;
+    let date = |key: &str, probs: &mut Problems| -> Option<CallDate> {
+        let s = o.opt_str(key, probs)?;
+        let d = CallDate::parse(s);
+        if d.is_none() {
+            probs.push(
+                o.path_of(key),
+                format!("\"{s}\" is not a real date; expected YYYY-MM-DD or YYYY-MM"),
+            );
+        }
+        d
+    };
+    let round = o.opt_str("round", probs).map(str::to_string);
+    if o.get("open").is_none() {
+        probs.push(o.path_of("open"), "is required (YYYY-MM-DD or YYYY-MM)");
+    }
+    let open = date("open", probs);
+    let close = date("close", probs);
+    // A null close without `until_budget` is a call whose closing date no source gives.
+    let until_budget = o.opt_bool("until_budget", probs).unwrap_or(false);
+    if !o.has("until_budget") {
+        probs.push(
+            o.path_of("until_budget"),
+            "is required (true when the call runs until the budget is used)",
+        );
+    }
+    if let (Some(a), Some(b)) = (open, close) {
+        // A month-only date may stand for any day of it, so compare what both give.
+        let later = match (a.day, b.day) {
+            (Some(_), Some(_)) => a > b,
+            _ => a.month > b.month,
+        };
+        if later {
+            probs.push(o.path_of("close"), format!("{b} is before the opening {a}"));
+        }
+    }
+    let source = o.req_nonempty("source", probs).and_then(|u| {
+        if is_web_url(u) {
+            Some(u.to_string())
+        } else {
+            probs.push(
+                o.path_of("source"),
+                format!("\"{u}\" is not an http(s) address; every call needs the link to its source"),
+            );
+            None
+        }
+    });
+    let source_date = o.req_nonempty("source_date", probs).and_then(|d| {
+        if source_date_ok(d) {
+            Some(d.to_string())
+        } else {
+            probs.push(
+                o.path_of("source_date"),
+                format!("\"{d}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            );
+            None
+        }
+    });
+    Some(Call {
+        round,
+        open: open?,
+        close,
+        until_budget,
+        source: source?,
+        source_date: source_date?,
     })
 }
 
@@ -620,7 +740,53 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         None => Vec::new(),
     };
     let note = o.opt_str("note", probs).map(str::to_string);
+    let checked = o.opt_str("checked", probs).and_then(|d| {
+        if CallDate::parse(d).is_some_and(|c| c.day.is_some()) {
+            Some(d.to_string())
+        } else {
+            probs.push(
+                o.path_of("checked"),
+                format!("\"{d}\" is not a date; expected YYYY-MM-DD (the day the entry was verified)"),
+            );
+            None
+        }
+    });
+    let mut figures = Vec::new();
+    if let Some(list) = o.opt_arr("figures", probs) {
+        for (i, fv) in list.iter().enumerate() {
+            let path = index(&o.path_of("figures"), i);
+            let Some(f) = Obj::new(&path, fv, probs) else {
+                continue;
+            };
+            let field = f.req_nonempty("field", probs);
+            let url = f.req_nonempty("url", probs).filter(|u| {
+                let ok = is_web_url(u);
+                if !ok {
+                    probs.push(f.path_of("url"), "is not an http(s) address");
+                }
+                ok
+            });
+            let date = f.req_nonempty("date", probs).filter(|d| {
+                let ok = source_date_ok(d);
+                if !ok {
+                    probs.push(f.path_of("date"), "is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD");
+                }
+                ok
+            });
+            let note = f.opt_str("note", probs).map(str::to_string);
+            if let (Some(field), Some(url), Some(date)) = (field, url, date) {
+                figures.push(FigureSource {
+                    field: field.to_string(),
+                    url: url.to_string(),
+                    date: date.to_string(),
+                    note,
+                });
+            }
+        }
+    }
     Some(Provenance {
+        checked,
+        figures,
         url: url?,
         date: date?,
         confidence: confidence?,

@@ -34,7 +34,8 @@ impl Reason {
         Reason {
             criterion: criterion.to_string(),
             outcome,
-            ko: ko.into(),
+            // Particles after names are chosen here, once for every sentence.
+            ko: crate::text::josa(&ko.into()),
             en: en.into(),
         }
     }
@@ -171,9 +172,9 @@ pub fn outcome(c: &Criterion, f: &FirmFacts) -> Outcome {
                 Outcome::Unknown
             }
         }
-        Criterion::Region { any_of } => p
-            .region
-            .map_or(Outcome::Unknown, |r| yes(any_of.contains(&r))),
+        Criterion::Region { any_of } => p.region.map_or(Outcome::Unknown, |r| {
+            crate::facts::region_within(r, any_of).map_or(Outcome::Unknown, yes)
+        }),
         Criterion::Ksic { prefixes } => p.ksic.as_ref().map_or(Outcome::Unknown, |k| {
             yes(prefixes.iter().any(|pre| k.starts_with(pre.as_str())))
         }),
@@ -359,21 +360,33 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     format!("본사 소재지를 몰라 확인이 필요합니다 (대상 지역: {want_ko})."),
                     format!("Head-office region unknown: to verify (regions: {want_en})."),
                 ),
-                Some(r) if any_of.contains(&r) => Reason::new(
-                    "region",
-                    Outcome::Pass,
-                    format!("본사가 {}에 있어 대상 지역에 해당합니다.", r.ko()),
-                    format!("Head office in {}, a supported region.", r.en()),
-                ),
-                Some(r) => Reason::new(
+                Some(r) => match crate::facts::region_within(r, any_of) {
+                    Some(true) => Reason::new(
+                        "region",
+                        Outcome::Pass,
+                        format!("본사가 {}에 있어 대상 지역에 해당합니다.", r.ko()),
+                        format!("Head office in {}, a supported region.", r.en()),
+                    ),
+                    None => Reason::new(
+                        "region",
+                        Outcome::Unknown,
+                        format!(
+                            "본사가 전남광주에 있으나 대상은 옛 {want_ko} 지역이라, 옛 광주·전남 중 어느 쪽인지 확인이 필요합니다."
+                        ),
+                        format!(
+                            "Head office in Jeonnam-Gwangju, but the programme names the former {want_en}: which part is to verify."
+                        ),
+                    ),
+                    Some(false) => Reason::new(
                     "region",
                     Outcome::Fail,
-                    format!("본사가 {}에 있어 대상 지역({want_ko})이 아닙니다.", r.ko()),
-                    format!(
-                        "Head office in {}, not a supported region ({want_en}).",
-                        r.en()
+                        format!("본사가 {}에 있어 대상 지역({want_ko})이 아닙니다.", r.ko()),
+                        format!(
+                            "Head office in {}, not a supported region ({want_en}).",
+                            r.en()
+                        ),
                     ),
-                ),
+                },
             }
         }
         Criterion::Ksic { prefixes } => {

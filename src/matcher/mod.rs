@@ -2,6 +2,7 @@
 //! (catalogue, profile, month).
 
 mod eligibility;
+mod freshness;
 mod pathway;
 mod schedule;
 mod unlock;
@@ -10,5 +11,6 @@ pub use eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme, outcome,
 };
 pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
-pub use schedule::{Placement, WindowState, default_duration, place};
+pub use freshness::{Freshness, OUTDATED_AFTER_MONTHS, freshness, source_month};
+pub use schedule::{Placement, WindowState, default_duration, open_in, place};
 pub use unlock::{Change, Unlock, unlock_criterion, unlock_programme};

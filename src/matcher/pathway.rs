@@ -12,12 +12,14 @@
 use super::eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, outcome, prerequisite_reason,
 };
-use super::schedule::place;
+use super::freshness::freshness;
+use super::schedule::{open_in, place};
 use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme};
 use crate::codes::Goal;
 use crate::month::YearMonth;
 use crate::plan::{
-    AlsoEligible, CatalogueRef, NotEligible, PLAN_FORMAT, Plan, Step, StepLink, StepSupport, Totals,
+    AlsoEligible, CatalogueRef, Funding, MoneySide, NotEligible, PLAN_FORMAT, Plan, Step, StepLink,
+    StepSupport, Totals, money_side,
 };
 use crate::profile::{FirmProfile, Tri};
 use crate::text::Text;
@@ -134,6 +136,8 @@ const CROSS_MINISTRY_POINTS: i64 = 10;
 const UMBRELLA_POINTS: i64 = -30;
 const EXTRA_GOAL_POINTS: i64 = 5;
 const NOT_EXPORTING_POINTS: i64 = -15;
+/// No call (or source) in the last 18 months: ranks below current programmes.
+const OUTDATED_POINTS: i64 = -40;
 /// A programme that serves a goal only on the side must be a strong fit.
 const SECONDARY_POINTS: i64 = -50;
 /// Below this, a programme is too doubtful to recommend as a step.
@@ -250,6 +254,18 @@ fn fit(
     if p.has_tag("umbrella") {
         score += UMBRELLA_POINTS;
     }
+    let fresh = freshness(p, facts.as_of);
+    if fresh.outdated {
+        score += OUTDATED_POINTS;
+        if let Some(w) = fresh.warning() {
+            note(&mut why, || {
+                Text::new(
+                    format!("{}: 최근 공고가 있는 사업보다 뒤에 둡니다.", w.ko),
+                    format!("{}: ranked below programmes with a recent call.", w.en),
+                )
+            });
+        }
+    }
     if relevance == Relevance::Secondary {
         score += SECONDARY_POINTS;
     }
@@ -299,10 +315,10 @@ fn fit(
     if let Some(n) = cross.map(|j| &cat.programmes[j].name) {
         note(&mut why, || {
             Text::new(
-                format!(
+                crate::text::josa(&format!(
                     "다른 부처의 '{}'와(과) 이어지는 부처 연계 경로입니다.",
                     n.ko
-                ),
+                )),
                 format!(
                     "Part of a joint pathway with '{}' of another ministry.",
                     n.en
@@ -498,15 +514,22 @@ pub fn build_plan(
         if a.received {
             received.push(p.id.clone());
         } else if a.eligibility == Eligibility::NotEligible {
+            // Prerequisite failures are not profile changes, so no unlock then.
+            let changes = if a.extra.iter().any(|r| r.outcome == Outcome::Fail) {
+                Vec::new()
+            } else {
+                super::unlock::unlock_programme(p, &facts).unwrap_or_default()
+            };
+            let (unlock, major_change) = if changes.iter().any(|u| u.change.is_major()) {
+                (Vec::new(), changes)
+            } else {
+                (changes, Vec::new())
+            };
             not_eligible.push(NotEligible {
                 programme_id: p.id.clone(),
                 reasons: a.reasons(p, &facts, &[Outcome::Fail]),
-                // Prerequisite failures are not profile changes, so no unlock then.
-                unlock: if a.extra.iter().any(|r| r.outcome == Outcome::Fail) {
-                    Vec::new()
-                } else {
-                    super::unlock::unlock_programme(p, &facts).unwrap_or_default()
-                },
+                unlock,
+                major_change,
             });
         } else if !in_plan.contains(&i) {
             let why = if relevance[i] == Relevance::None {
@@ -537,7 +560,10 @@ pub fn build_plan(
                     .map(|&b| &cat.programmes[b].name)
                 {
                     Some(b) => Text::new(
-                        format!("같은 목적의 '{}'이(가) 이 기업에 더 잘 맞습니다.", b.ko),
+                        crate::text::josa(&format!(
+                            "같은 목적의 '{}'이(가) 이 기업에 더 잘 맞습니다.",
+                            b.ko
+                        )),
                         format!(
                             "'{}' serves the same purpose and fits this firm better.",
                             b.en
@@ -563,15 +589,32 @@ pub fn build_plan(
         .flat_map(|s| &s.links)
         .filter(|l| l.in_plan && l.cross_ministry)
         .count();
+    let side_sum = |side: MoneySide| {
+        steps
+            .iter()
+            .filter(|s| money_side(&s.support.kind) == Some(side))
+            .filter_map(|s| s.support.max_krw)
+            .fold(0u64, u64::saturating_add)
+    };
+    let side_missing = |side: MoneySide| {
+        steps
+            .iter()
+            .filter(|s| money_side(&s.support.kind) == Some(side) && s.support.max_krw.is_none())
+            .count()
+    };
+    let max_grant_krw = side_sum(MoneySide::Grant);
+    let max_loan_krw = side_sum(MoneySide::Loan);
     let totals = Totals {
         steps: steps.len(),
-        max_support_krw: steps
-            .iter()
-            .filter_map(|s| s.support.max_krw)
-            .fold(0u64, u64::saturating_add),
+        max_support_krw: max_grant_krw.saturating_add(max_loan_krw),
         cross_ministry_links,
         steps_amount_to_verify: steps.iter().filter(|s| s.support.max_krw.is_none()).count(),
+        max_grant_krw,
+        max_loan_krw,
+        grant_steps_without_amount: side_missing(MoneySide::Grant),
+        loan_steps_without_amount: side_missing(MoneySide::Loan),
     };
+    let funding = profile.funding_need_krw.map(|need| Funding::of(need, &steps));
     Plan {
         format: PLAN_FORMAT.to_string(),
         generated_by: generated_by.to_string(),
@@ -585,11 +628,13 @@ pub fn build_plan(
         size_class: facts.size.code().to_string(),
         size_class_candidates: facts.size.possible.clone(),
         size_class_reason: facts.size.explanation.clone(),
+        size_facts: facts.size.facts(),
         steps,
         also_eligible,
         not_eligible,
         received,
         totals,
+        funding,
         notice: cat.notice.clone(),
     }
 }
@@ -662,6 +707,7 @@ fn schedule_steps(
         }
         let placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
         ends.push(placed.end);
+        let open_now = open_in(&placed, as_of);
         let links = p
             .links
             .iter()
@@ -706,6 +752,7 @@ fn schedule_steps(
             programme_id: p.id.clone(),
             name: p.name.clone(),
             ministry: p.ministry.clone(),
+            ministry_name: crate::facts::ministry_name_at(&p.ministry, as_of),
             agency: p.agency.clone(),
             category: p.category,
             tags: p.tags.clone(),
@@ -726,6 +773,9 @@ fn schedule_steps(
             why,
             confidence: format!("{:?}", p.provenance.confidence).to_lowercase(),
             source_date: p.provenance.date.clone(),
+            call: placed.call,
+            open_now,
+            freshness: freshness(p, as_of),
         });
     }
     steps

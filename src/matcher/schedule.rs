@@ -1,7 +1,7 @@
 //! Placing a step on the calendar: the first application window at or after the
 //! month it can start.
 
-use crate::catalogue::{SupportKind, WindowStatus, Windows};
+use crate::catalogue::{Call, SupportKind, WindowStatus, Windows};
 use crate::month::YearMonth;
 use serde::{Deserialize, Serialize};
 
@@ -30,13 +30,16 @@ impl WindowState {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     pub start: YearMonth,
     pub end: YearMonth,
     pub state: WindowState,
     /// The catalogue gives no duration; `end` uses the planning default.
     pub end_assumed: bool,
+    /// The dated call the start comes from: the call itself when confirmed, the
+    /// newest call when forecast from it.
+    pub call: Option<Call>,
 }
 
 /// Planning default when a source gives no duration, by kind of support: how long
@@ -60,45 +63,87 @@ pub fn place(
     kind: SupportKind,
     earliest: YearMonth,
 ) -> Placement {
-    let (start, state) = first_window(w, earliest);
+    let (start, state, call) = first_window(w, earliest);
     let months = duration.unwrap_or_else(|| default_duration(kind)).max(1);
     Placement {
         start,
         end: start.plus_months(i64::from(months) - 1),
         state,
         end_assumed: duration.is_none(),
+        call,
     }
 }
 
-fn first_window(w: &Windows, earliest: YearMonth) -> (YearMonth, WindowState) {
+/// The months of the year a call spans, open to last month (a call from December to
+/// January spans both).
+fn months_of(c: &Call) -> Vec<u8> {
+    let (first, last) = (c.open.month, c.last_month());
+    let n = last.months_since(first).clamp(0, 11);
+    (0..=n).map(|k| first.plus_months(k).month).collect()
+}
+
+/// The first month from `earliest` whose month of the year is in `months` (windows
+/// recur yearly, so one of the next 12 always is).
+fn next_in(months: &[u8], earliest: YearMonth) -> YearMonth {
+    let mut m = earliest;
+    for _ in 0..12 {
+        if months.contains(&m.month) {
+            break;
+        }
+        m = m.plus_months(1);
+    }
+    m
+}
+
+fn first_window(w: &Windows, earliest: YearMonth) -> (YearMonth, WindowState, Option<Call>) {
     if let Some(call) = w.current
         && call.to >= earliest
     {
-        return (call.from.max(earliest), WindowState::Confirmed);
+        return (call.from.max(earliest), WindowState::Confirmed, None);
+    }
+    // A dated call still open at `earliest`, or one announced for later: the earliest.
+    if let Some(c) = w
+        .calls
+        .iter()
+        .filter(|c| c.last_month() >= earliest)
+        .min_by_key(|c| c.open)
+    {
+        return (
+            c.open.month.max(earliest),
+            WindowState::Confirmed,
+            Some(c.clone()),
+        );
+    }
+    // Otherwise the newest call is expected to recur in the same months.
+    if let Some(newest) = w.calls.iter().max_by_key(|c| c.open) {
+        let m = next_in(&months_of(newest), earliest);
+        return (m, WindowState::Forecast, Some(newest.clone()));
     }
     match w.status {
-        WindowStatus::Rolling => (earliest, WindowState::Rolling),
-        WindowStatus::Tba => (earliest, WindowState::ToVerify),
+        WindowStatus::Rolling => (earliest, WindowState::Rolling, None),
+        WindowStatus::Tba => (earliest, WindowState::ToVerify, None),
         WindowStatus::Confirmed | WindowStatus::Forecast => {
             if w.months.is_empty() {
-                return (earliest, WindowState::ToVerify);
+                return (earliest, WindowState::ToVerify, None);
             }
-            // Windows recur yearly, so one of the next 12 months always matches.
-            let mut m = earliest;
-            for _ in 0..12 {
-                if w.months.contains(&m.month) {
-                    break;
-                }
-                m = m.plus_months(1);
-            }
+            let m = next_in(&w.months, earliest);
             let state = if w.status == WindowStatus::Confirmed && w.year == Some(m.year) {
                 WindowState::Confirmed
             } else {
                 WindowState::Forecast
             };
-            (m, state)
+            (m, state, None)
         }
     }
+}
+
+/// Whether a placement's call takes applications in `month` (the plan's "open now").
+pub fn open_in(p: &Placement, month: YearMonth) -> bool {
+    p.state == WindowState::Confirmed
+        && p
+            .call
+            .as_ref()
+            .is_some_and(|c| c.open.month <= month && month <= c.last_month())
 }
 
 #[cfg(test)]
@@ -116,6 +161,7 @@ mod tests {
             year,
             note: None,
             current: None,
+            calls: Vec::new(),
         }
     }
 
@@ -144,6 +190,71 @@ mod tests {
             (later.start, later.state),
             (ym("2028-05"), WindowState::Forecast)
         );
+    }
+
+    fn call(open: &str, close: Option<&str>, until_budget: bool) -> Call {
+        use crate::catalogue::CallDate;
+        Call {
+            round: None,
+            open: CallDate::parse(open).unwrap(),
+            close: close.map(|c| CallDate::parse(c).unwrap()),
+            until_budget,
+            source: "https://example.org/notice".into(),
+            source_date: open.into(),
+        }
+    }
+
+    fn with_calls(calls: Vec<Call>) -> Windows {
+        Windows {
+            calls,
+            ..windows(WindowStatus::Confirmed, &[1], Some(2026))
+        }
+    }
+
+    #[test]
+    fn a_loan_open_until_the_budget_is_used_is_forecast_from_january_and_open_all_year() {
+        // KOSME: 2026 intake from 2026-01-05 until the budget is used.
+        let w = with_calls(vec![call("2026-01-05", None, true)]);
+        // Within 2026 the call is open now.
+        let now = place(&w, None, SupportKind::Loan, ym("2026-11"));
+        assert_eq!((now.start, now.state), (ym("2026-11"), WindowState::Confirmed));
+        assert!(open_in(&now, ym("2026-11")));
+        // From 2027 the next call is forecast for January, open while money lasts.
+        let next = place(&w, None, SupportKind::Loan, ym("2027-01"));
+        assert_eq!((next.start, next.state), (ym("2027-01"), WindowState::Forecast));
+        assert!(next.call.as_ref().is_some_and(|c| c.until_budget));
+        assert!(!open_in(&next, ym("2027-01")));
+        // Not "January only": a step that can start in April 2027 starts then.
+        let april = place(&w, None, SupportKind::Loan, ym("2027-04"));
+        assert_eq!((april.start, april.state), (ym("2027-04"), WindowState::Forecast));
+    }
+
+    #[test]
+    fn a_call_open_on_the_plan_month_is_open_now() {
+        let w = with_calls(vec![call("2025-12-17", Some("2026-01-09"), false)]);
+        let p = place(&w, None, SupportKind::Voucher, ym("2026-01"));
+        assert_eq!((p.start, p.state), (ym("2026-01"), WindowState::Confirmed));
+        assert!(open_in(&p, ym("2026-01")));
+        // Announced for later: confirmed at its opening month, not open yet.
+        let ahead = place(&w, None, SupportKind::Voucher, ym("2025-10"));
+        assert_eq!((ahead.start, ahead.state), (ym("2025-12"), WindowState::Confirmed));
+        assert!(!open_in(&ahead, ym("2025-10")));
+    }
+
+    #[test]
+    fn a_call_older_than_a_year_forecasts_the_same_months_again() {
+        // Dec–Jan call of 2024/25, planned from 2026-11: next December, forecast.
+        let w = with_calls(vec![
+            call("2024-12-17", Some("2025-01-09"), false),
+            call("2023-12", Some("2024-01"), false),
+        ]);
+        let p = place(&w, None, SupportKind::Voucher, ym("2026-11"));
+        assert_eq!((p.start, p.state), (ym("2026-12"), WindowState::Forecast));
+        assert_eq!(p.call.map(|c| c.open.to_string()), Some("2024-12-17".into()));
+        let jan = place(&w, None, SupportKind::Voucher, ym("2027-01"));
+        assert_eq!((jan.start, jan.state), (ym("2027-01"), WindowState::Forecast));
+        let feb = place(&w, None, SupportKind::Voucher, ym("2027-02"));
+        assert_eq!(feb.start, ym("2027-12"));
     }
 
     #[test]

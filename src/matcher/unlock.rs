@@ -1,8 +1,10 @@
 //! What would unlock a programme: for each criterion a firm fails, the smallest
 //! change to its profile that would pass it — derived from the criterion, not
-//! written per programme. Changes that cannot be made (getting younger, no longer
-//! exporting, a lower smart-factory level, leaving a business group) are not
-//! suggested; a programme with such a failure has no unlock.
+//! written per programme. A firm is never asked to shrink or go back: fewer
+//! employees, lower sales, a smaller size class, a younger firm, no longer exporting,
+//! a lower smart-factory level or leaving a business group are not suggested, and a
+//! programme with such a failure has no unlock. Moving the head office or changing
+//! industry is a major change, listed apart (`Change::is_major`).
 
 use super::eligibility::{FirmFacts, Outcome, outcome};
 use crate::catalogue::{Criterion, Programme};
@@ -54,7 +56,7 @@ pub enum Change {
     },
 }
 
-/// A suggested change. Its sentence ("벤처기업을(를) 받으면") is written from the
+/// A suggested change. Its sentence ("벤처기업을 받으면") is written from the
 /// change only when shown or saved, so checking a large catalogue stays cheap.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unlock {
@@ -84,21 +86,32 @@ impl Change {
 
     /// The change as a condition a firm owner reads, in Korean and English.
     pub fn text(&self) -> Text {
+        let t = self.text_with_notation();
+        Text::new(crate::text::josa(&t.ko), t.en)
+    }
+
+    /// Whether the change is a major one (moving the head office, changing
+    /// industry), shown apart from the changes a firm can simply make.
+    pub fn is_major(&self) -> bool {
+        matches!(self, Change::MoveTo { .. } | Change::Industry { .. })
+    }
+
+    fn text_with_notation(&self) -> Text {
         match self {
             Change::EmployeesAtMost { employees: n } => Text::new(
                 format!("상시근로자가 {n}명 이하일 때"),
                 format!("with at most {n} employees"),
             ),
             Change::EmployeesAtLeast { employees: n } => Text::new(
-                format!("상시근로자를 {n}명 이상으로 늘리면"),
-                format!("with at least {n} employees"),
+                format!("상시근로자가 {n}명 이상이 되면"),
+                format!("once the firm has at least {n} employees"),
             ),
             Change::RevenueAtMost { revenue_krw: r } => Text::new(
                 format!("매출액이 {} 이하일 때", krw_ko(*r)),
                 format!("with sales of at most {}", krw_en(*r)),
             ),
             Change::RevenueAtLeast { revenue_krw: r } => Text::new(
-                format!("매출액이 {} 이상이 되면", krw_ko(*r)),
+                format!("매출 {} 이상이 되면", krw_ko(*r)),
                 format!("once sales reach {}", krw_en(*r)),
             ),
             Change::WaitUntil { month, years } => Text::new(
@@ -106,30 +119,33 @@ impl Change {
                 format!("from {month}, when the firm is {years} years old"),
             ),
             Change::SizeClass { any_of } => Text::new(
-                format!("기업 규모가 {}일 때", labels(any_of, SizeClass::ko, "·")),
-                format!("as a {}", labels(any_of, SizeClass::en, " or ")),
+                format!(
+                    "{}(으)로 성장하면",
+                    labels(any_of, SizeClass::ko, "·")
+                ),
+                format!("once the firm grows into a {}", labels(any_of, SizeClass::en, " or ")),
             ),
             Change::MoveTo { any_of } => Text::new(
-                format!("본사가 {}에 있으면", labels(any_of, Region::ko, "·")),
+                format!("본사를 {}(으)로 옮기면 (큰 변화)", labels(any_of, Region::ko, "·")),
                 format!(
-                    "with the head office in {}",
+                    "moving the head office to {} (a major change)",
                     labels(any_of, Region::en, ", ")
                 ),
             ),
             Change::Industry { prefixes } => Text::new(
-                format!("업종이 {}일 때", prefixes.join("·")),
-                format!("in industry {}", prefixes.join(", ")),
+                format!("업종을 {}(으)로 바꾸면 (큰 변화)", prefixes.join("·")),
+                format!("changing industry to {} (a major change)", prefixes.join(", ")),
             ),
             Change::RootTechnology { any_of } if any_of.is_empty() => {
-                Text::new("뿌리기술을(를) 쓰면", "when using a root technology")
+                Text::new("뿌리기술을 쓰면", "when using a root technology")
             }
             Change::RootTechnology { any_of } => Text::new(
-                format!("{}을(를) 쓰면", labels(any_of, RootTech::ko, "·")),
+                format!("{}(을)를 쓰면", labels(any_of, RootTech::ko, "·")),
                 format!("when using {}", labels(any_of, RootTech::en, " or ")),
             ),
             Change::Obtain { any_of } => Text::new(
                 format!(
-                    "{}을(를) 받으면",
+                    "{}(을)를 받으면",
                     labels(any_of, Certification::ko, " 또는 ")
                 ),
                 format!(
@@ -140,7 +156,7 @@ impl Change {
             Change::StartExporting => Text::new("수출을 시작하면", "once the firm exports"),
             Change::SmartFactory { any_of } => Text::new(
                 format!(
-                    "스마트공장 수준이 {}이(가) 되면",
+                    "스마트공장 수준이 {}(이)가 되면",
                     labels(any_of, SmartFactoryLevel::ko, "·")
                 ),
                 format!(
@@ -206,19 +222,18 @@ fn level_rank(l: SmartFactoryLevel) -> u8 {
 pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
     let p = f.profile;
     let change = match c {
-        Criterion::Employees { min, max } => {
+        // Only growing: a firm over a ceiling is never told to shrink.
+        Criterion::Employees { min, .. } => {
             let n = p.employees?;
-            match (min, max) {
-                (_, Some(mx)) if n > *mx => Change::EmployeesAtMost { employees: *mx },
-                (Some(mn), _) if n < *mn => Change::EmployeesAtLeast { employees: *mn },
+            match min {
+                Some(mn) if n < *mn => Change::EmployeesAtLeast { employees: *mn },
                 _ => return None,
             }
         }
-        Criterion::Revenue { min, max } => {
+        Criterion::Revenue { min, .. } => {
             let r = p.revenue_krw?;
-            match (min, max) {
-                (_, Some(mx)) if r > *mx => Change::RevenueAtMost { revenue_krw: *mx },
-                (Some(mn), _) if r < *mn => Change::RevenueAtLeast { revenue_krw: *mn },
+            match min {
+                Some(mn) if r < *mn => Change::RevenueAtLeast { revenue_krw: *mn },
                 _ => return None,
             }
         }
@@ -241,14 +256,18 @@ pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
             }
         }
         Criterion::BusinessAge { .. } => return None,
-        // Size follows sales, staff and group: leaving a group is not a change to suggest.
+        // Size follows sales, staff and group: only growing into a larger class is a
+        // change to suggest; leaving a group or shrinking is not.
         Criterion::SizeClass { any_of } => {
             if p.enterprise_group == Some(true) {
                 return None;
             }
-            Change::SizeClass {
-                any_of: any_of.clone(),
+            let largest = f.size.possible.iter().copied().max()?;
+            let larger: Vec<SizeClass> = any_of.iter().copied().filter(|c| *c > largest).collect();
+            if larger.is_empty() {
+                return None;
             }
+            Change::SizeClass { any_of: larger }
         }
         Criterion::Region { any_of } => Change::MoveTo {
             any_of: any_of.clone(),
@@ -431,7 +450,7 @@ mod tests {
                 any_of: vec![Certification::Venture],
             },
             &p,
-            "벤처기업을(를) 받으면",
+            "벤처기업을 받으면",
         );
         check(Criterion::Exporting { value: true }, &p, "수출을 시작하면");
         check(

@@ -4,7 +4,7 @@ mod ksic;
 mod size;
 
 pub use ksic::{Ksic, MANUFACTURING, SECTIONS, ksic_prefix_ok};
-pub use size::{REFORM_2025, SizeAssessment, SizeInputs, Tri, assess_size};
+pub use size::{REFORM_2025, SizeAssessment, SizeFacts, SizeInputs, Tri, assess_size};
 
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SmartFactoryLevel};
 use crate::json_read::{Obj, Problem, Problems};

@@ -139,13 +139,99 @@ impl SizeAssessment {
         (self.possible.len() == 1).then(|| self.possible[0])
     }
 
-    /// The plan's `size_class` code: the class, or "unknown".
+    /// The plan's `size_class` code: the most specific class the firm certainly is in,
+    /// or "unknown". In law 소상공인 ⊂ 소기업, so a firm that is 소상공인 or 소기업 is
+    /// certainly a 소기업 ("small"); whether it is also 소상공인 is in `facts().micro`.
     pub fn code(&self) -> &'static str {
-        self.certain().map(SizeClass::code).unwrap_or("unknown")
+        use SizeClass::*;
+        match self.certain() {
+            Some(c) => c.code(),
+            None if self.possible.iter().all(|c| matches!(c, Micro | Small)) => Small.code(),
+            None => "unknown",
+        }
+    }
+
+    /// For each legal class, whether the firm certainly is in it, certainly is not, or
+    /// may be (중소기업기본법 §2, 시행령 §3, §8; 중견기업법 §2): 소상공인 ⊂ 소기업 ⊂
+    /// 중소기업, and 중견기업, 대기업 outside them.
+    pub fn facts(&self) -> SizeFacts {
+        use SizeClass::*;
+        let p = &self.possible;
+        let tri = |inside: &[SizeClass]| -> Option<bool> {
+            if p.iter().all(|c| inside.contains(c)) {
+                Some(true)
+            } else if p.iter().all(|c| !inside.contains(c)) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        SizeFacts {
+            sme: tri(&[Micro, Small, Medium]),
+            small: tri(&[Micro, Small]),
+            micro: tri(&[Micro]),
+            midsize: tri(&[Midsize]),
+            large: tri(&[Large]),
+        }
     }
 
     pub fn is_possibly(&self, c: SizeClass) -> bool {
         self.possible.contains(&c)
+    }
+}
+
+/// The plan's `size_facts`: for each legal class `Some(true)` (certainly),
+/// `Some(false)` (certainly not) or `None` (may be; JSON null).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SizeFacts {
+    /// 중소기업 (소상공인, 소기업 and 중기업 together).
+    pub sme: Option<bool>,
+    /// 소기업, 소상공인 included.
+    pub small: Option<bool>,
+    /// 소상공인.
+    pub micro: Option<bool>,
+    /// 중견기업.
+    pub midsize: Option<bool>,
+    /// 대기업.
+    pub large: Option<bool>,
+}
+
+impl SizeFacts {
+    /// The firm's size in words an owner reads: "소기업 (소상공인 여부는 상시근로자 수로
+    /// 정해짐)", "중소기업 아님 — 중견기업 또는 대기업".
+    pub fn describe(&self) -> Text {
+        let t = |ko: &str, en: &str| Text::new(ko, en);
+        match (self.sme, self.small, self.micro) {
+            (_, _, Some(true)) => t("소상공인 (소기업·중소기업)", "micro business (a small firm and an SME)"),
+            (_, Some(true), None) => t(
+                "소기업 (소상공인 여부는 상시근로자 수로 정해짐)",
+                "small firm (whether it is also a micro business depends on the number of employees)",
+            ),
+            (_, Some(true), Some(false)) => t("소기업 (소상공인 아님)", "small firm (not a micro business)"),
+            (Some(true), Some(false), _) => t("중기업 (중소기업)", "medium firm (an SME)"),
+            (Some(true), None, _) => t(
+                "중소기업 (소기업 여부는 매출액으로 정해짐)",
+                "SME (whether it is a small firm depends on sales)",
+            ),
+            (Some(false), ..) => match (self.midsize, self.large) {
+                (Some(true), _) => t("중소기업 아님 — 중견기업", "not an SME — a mid-sized firm"),
+                (_, Some(true)) => t("중소기업 아님 — 대기업", "not an SME — a large firm"),
+                _ => t(
+                    "중소기업 아님 — 중견기업 또는 대기업",
+                    "not an SME — mid-sized or large",
+                ),
+            },
+            (None, ..) => {
+                if self.small == Some(false) {
+                    t(
+                        "중기업 또는 중견기업 이상 (확인 필요)",
+                        "medium firm or larger (to verify)",
+                    )
+                } else {
+                    t("기업 규모 확인 필요", "size to verify")
+                }
+            }
+        }
     }
 }
 
@@ -392,11 +478,77 @@ mod tests {
         assert_eq!(size(20, 20, "I56", AFTER), vec![Small, Medium]);
     }
 
+    fn facts(emp: Option<u64>, rev_eok: Option<u64>, ksic: &str, when: YearMonth) -> SizeFacts {
+        assess_size(
+            SizeInputs {
+                employees: emp,
+                revenue_krw: rev_eok.map(|r| r * EOK),
+                ksic: Some(ksic),
+                ..Default::default()
+            },
+            when,
+        )
+        .facts()
+    }
+
+    #[test]
+    fn a_firm_with_sales_under_the_small_ceiling_is_certainly_small_whatever_its_staff() {
+        // The regional SME office's answer: C29, 28억, staff unknown → 소기업; 소상공인 open.
+        let a = assess_size(
+            SizeInputs {
+                employees: None,
+                revenue_krw: Some(28 * EOK),
+                ksic: Some("C29"),
+                ..Default::default()
+            },
+            AFTER,
+        );
+        assert_eq!(a.code(), "small");
+        let f = a.facts();
+        assert_eq!(
+            (f.sme, f.small, f.micro, f.midsize, f.large),
+            (Some(true), Some(true), None, Some(false), Some(false))
+        );
+        assert!(f.describe().ko.starts_with("소기업 (소상공인 여부는 상시근로자"));
+    }
+
+    #[test]
+    fn size_facts_at_each_boundary_before_and_after_the_reform() {
+        let t = Some(true);
+        let n = Some(false);
+        // C24 before: 소기업 ≤120억, 중소기업 ≤1,500억; 소상공인 < 10 staff.
+        assert_eq!(facts(Some(9), Some(120), "C24", BEFORE), SizeFacts { sme: t, small: t, micro: t, midsize: n, large: n });
+        assert_eq!(facts(Some(10), Some(120), "C24", BEFORE), SizeFacts { sme: t, small: t, micro: n, midsize: n, large: n });
+        assert_eq!(facts(Some(30), Some(121), "C24", BEFORE), SizeFacts { sme: t, small: n, micro: n, midsize: n, large: n });
+        assert_eq!(facts(Some(300), Some(1500), "C24", BEFORE).sme, t);
+        let over = facts(Some(300), Some(1501), "C24", BEFORE);
+        assert_eq!((over.sme, over.small, over.midsize, over.large), (n, n, None, None));
+        // After 2025-09 the new ceiling of C29 lies between 1,000억 and 1,300억.
+        assert_eq!(facts(Some(300), Some(1000), "C29", AFTER).sme, t);
+        assert_eq!(facts(Some(300), Some(1200), "C29", AFTER).sme, None);
+        assert_eq!(facts(Some(300), Some(1301), "C29", AFTER).sme, n);
+        // Transport: 800억 before, 1,000억 after.
+        assert_eq!(facts(Some(300), Some(900), "H49", BEFORE).sme, n);
+        assert_eq!(facts(Some(300), Some(900), "H49", AFTER).sme, t);
+    }
+
+    #[test]
+    fn a_three_trillion_won_firm_is_certainly_not_an_sme() {
+        let f = facts(Some(5000), Some(30_000), "C26", AFTER);
+        assert_eq!(f.sme, Some(false));
+        assert_eq!(f.small, Some(false));
+        assert_eq!(f.micro, Some(false));
+        assert_eq!((f.midsize, f.large), (None, None));
+        assert_eq!(f.describe().ko, "중소기업 아님 — 중견기업 또는 대기업");
+    }
+
     #[test]
     fn missing_inputs_leave_every_class_possible() {
         let a = assess_size(SizeInputs::default(), at(2026, 12));
         assert_eq!(a.possible, vec![Micro, Small, Medium, Midsize, Large]);
         assert_eq!(a.code(), "unknown");
+        let f = a.facts();
+        assert_eq!((f.sme, f.small, f.micro, f.midsize, f.large), (None, None, None, None, None));
     }
 
     #[test]
