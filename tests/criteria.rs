@@ -260,7 +260,8 @@ fn size_class() {
     check(&sme, &group, AS_OF, Outcome::Fail, &[("대기업", "large")]);
     // Nothing known: every class is possible.
     check(&sme, &unknown_firm(), AS_OF, Outcome::Unknown, &[]);
-    // C29 with 1,200억 after the 2025-09 reform: medium or mid-sized, to verify.
+    // C29 with 1,200억 after the 2025-09 reform: the revised 별표1 raised C29 to
+    // 1,200억, so it is a 중기업 again.
     let candidate = FirmProfile {
         employees: Some(420),
         revenue_krw: Some(120_000_000_000),
@@ -270,6 +271,18 @@ fn size_class() {
     check(
         &sme,
         &candidate,
+        AS_OF,
+        Outcome::Pass,
+        &[("중기업", "medium")],
+    );
+    // Only the section known (C): the ceiling is somewhere from 600억 to 1,800억.
+    let section_only = FirmProfile {
+        ksic: Some("C".into()),
+        ..candidate.clone()
+    };
+    check(
+        &sme,
+        &section_only,
         AS_OF,
         Outcome::Unknown,
         &[("중견", "mid")],

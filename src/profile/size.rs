@@ -1,11 +1,11 @@
 //! Firm size classes under the 중소기업기본법 (research/programmes.md §5).
 //!
-//! The law changed on 2025-09-01: ceilings rose, but the fact sheet gives only the
-//! ranges of the new tables (SME ceilings 400억–1,800억, +200–300억 where raised;
-//! 소기업 15억–140억, +5–20억), not every industry's new figure. Rather than guess,
-//! from 2025-09 a revenue between an industry's old ceiling and the highest ceiling
-//! it can now have is reported as "to verify", and the size class is the set of
-//! classes still possible. Every answer carries the rule it applied.
+//! The law changed on 2025-09-01 (시행령 개정, 국무회의 2025-08-26): SME ceilings
+//! 400억–1,800억 in 7 bands (16 of 44 industries +200–300억), 소기업 15억–140억 in 9
+//! bands (12 of 43 industries +5–20억). Both tables, before and after, are dated data
+//! in data/size-law.json with their sources, chosen by the plan's month; where only
+//! the section of the industry is known, the range over its divisions is used and a
+//! revenue inside it is "to verify". Every answer carries the rule it applied.
 
 use super::ksic::Ksic;
 use crate::codes::SizeClass;
@@ -20,62 +20,77 @@ pub const REFORM_2025: YearMonth = YearMonth {
     month: 9,
 };
 
-/// 별표1 ceiling (억원) on average sales for SME status, by industry, as in force
-/// until 2025-08-31. The 1,500/1,000/800억 groups are from the fact sheet [184][185];
-/// the 600/400억 groups are only partly confirmed there (§9 item 15).
-fn sme_ceiling_before_reform(k: Ksic) -> Option<u64> {
-    Some(match (k.section, k.division) {
-        ('C', Some(14 | 15 | 17 | 24 | 28 | 32)) => 1500,
-        ('C', Some(11 | 18 | 21 | 23 | 27 | 33 | 34)) => 800,
-        ('C', Some(_)) => 1000,
-        ('A' | 'B' | 'D' | 'F' | 'G', _) => 1000,
-        ('E', Some(36)) => 1000,
-        ('E', Some(_)) => 800,
-        ('H' | 'J', _) => 800,
-        ('M' | 'N' | 'Q' | 'R' | 'S', _) => 600,
-        ('I' | 'K' | 'L' | 'P', _) => 400,
-        _ => return None,
-    })
+const SIZE_LAW: &str = include_str!("../../data/size-law.json");
+
+/// One table of 별표1 or 별표3 and the months it is in force (inclusive; `until` null =
+/// still in force), with its source.
+#[derive(Debug, serde::Deserialize)]
+struct CeilingTable {
+    from: YearMonth,
+    until: Option<YearMonth>,
+    /// Where the table was read (kept with the data; a test checks every table has one).
+    #[cfg_attr(not(test), allow(dead_code))]
+    source: String,
+    rows: Vec<CeilingRow>,
 }
 
-/// 별표3 ceiling (억원) on average sales for 소기업, until 2025-08-31 ([186][189]).
-fn small_ceiling_before_reform(k: Ksic) -> Option<u64> {
-    Some(match (k.section, k.division) {
-        ('C', Some(10 | 11 | 14 | 15 | 19 | 20 | 21 | 23 | 24 | 25 | 26 | 28 | 29 | 30 | 32)) => {
-            120
+/// A ceiling (억원, "이하") for KSIC sections ("G") or divisions ("C29").
+#[derive(Debug, serde::Deserialize)]
+struct CeilingRow {
+    ksic: Vec<String>,
+    eok: u64,
+}
+
+#[derive(Debug, serde::Deserialize, Default)]
+struct SizeLaw {
+    sme_revenue_ceiling: Vec<CeilingTable>,
+    small_revenue_ceiling: Vec<CeilingTable>,
+}
+
+fn size_law() -> &'static SizeLaw {
+    static LAW: std::sync::OnceLock<SizeLaw> = std::sync::OnceLock::new();
+    // Built into the binary and read by a test; empty only if that test fails.
+    LAW.get_or_init(|| serde_json::from_str(SIZE_LAW).unwrap_or_default())
+}
+
+/// The ceiling (억원) of a table for an industry at a month, as (lowest, highest): one
+/// figure when the division (or a whole-section row) decides it; for a section-only
+/// code, the range over its divisions. None when the table has no row for it.
+fn ceiling(tables: &[CeilingTable], k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
+    let t = tables
+        .iter()
+        .find(|t| t.from <= at && t.until.is_none_or(|u| at <= u))?;
+    let section = k.section.to_string();
+    let division = k.division.map(|d| format!("{}{d:02}", k.section));
+    let mut lo = u64::MAX;
+    let mut hi = 0;
+    for row in &t.rows {
+        for code in &row.ksic {
+            let hit = match &division {
+                Some(d) => code == d || *code == section,
+                None => code.starts_with(&section),
+            };
+            if hit {
+                if division.is_some() {
+                    return Some((row.eok, row.eok));
+                }
+                lo = lo.min(row.eok);
+                hi = hi.max(row.eok);
+            }
         }
-        ('C', Some(_)) => 80,
-        ('D', _) => 120,
-        ('E', Some(36)) => 120,
-        ('E', Some(_)) => 30,
-        ('A' | 'B' | 'F' | 'H' | 'K', _) => 80,
-        ('G' | 'J', _) => 50,
-        ('L' | 'M' | 'N' | 'R', _) => 30,
-        ('I' | 'P' | 'Q' | 'S', _) => 10,
-        _ => return None,
-    })
+    }
+    (hi > 0).then_some((lo, hi))
 }
 
-/// The possible SME ceiling (억원) as (lowest, highest) at a month.
+/// 별표1 ceiling (억원) on average sales for SME status at a month: the table in force
+/// then (data/size-law.json: 2015-01 – 2025-08, and from 2025-09 the revised table).
 fn sme_ceiling(k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
-    let old = sme_ceiling_before_reform(k)?;
-    if at < REFORM_2025 {
-        return Some((old, old));
-    }
-    // 운수·창고 800 → 1,000억 is confirmed [183]; other industries rose by 0–300억.
-    if k.section == 'H' {
-        return Some((1000, 1000));
-    }
-    Some((old, (old + 300).min(1800)))
+    ceiling(&size_law().sme_revenue_ceiling, k, at)
 }
 
+/// 별표3 ceiling (억원) on average sales for 소기업 (소상공인 included) at a month.
 fn small_ceiling(k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
-    let old = small_ceiling_before_reform(k)?;
-    if at < REFORM_2025 {
-        return Some((old, old));
-    }
-    // New range 15억–140억: the old 10억 band is now at least 15억.
-    Some((old.max(15), (old + 20).min(140)))
+    ceiling(&size_law().small_revenue_ceiling, k, at)
 }
 
 /// Bounds over every industry, for firms whose industry is not known.
@@ -202,12 +217,18 @@ impl SizeFacts {
     pub fn describe(&self) -> Text {
         let t = |ko: &str, en: &str| Text::new(ko, en);
         match (self.sme, self.small, self.micro) {
-            (_, _, Some(true)) => t("소상공인 (소기업·중소기업)", "micro business (a small firm and an SME)"),
+            (_, _, Some(true)) => t(
+                "소상공인 (소기업·중소기업)",
+                "micro business (a small firm and an SME)",
+            ),
             (_, Some(true), None) => t(
                 "소기업 (소상공인 여부는 상시근로자 수로 정해짐)",
                 "small firm (whether it is also a micro business depends on the number of employees)",
             ),
-            (_, Some(true), Some(false)) => t("소기업 (소상공인 아님)", "small firm (not a micro business)"),
+            (_, Some(true), Some(false)) => t(
+                "소기업 (소상공인 아님)",
+                "small firm (not a micro business)",
+            ),
             (Some(true), Some(false), _) => t("중기업 (중소기업)", "medium firm (an SME)"),
             (Some(true), None, _) => t(
                 "중소기업 (소기업 여부는 매출액으로 정해짐)",
@@ -241,12 +262,12 @@ fn eok_text(bounds: (u64, u64)) -> Text {
     } else {
         Text::new(
             format!(
-                "{}~{} (2025년 9월 개편 기준 확인 필요)",
+                "{}~{} (업종에 따라 다름)",
                 krw_ko(bounds.0 * EOK),
                 krw_ko(bounds.1 * EOK)
             ),
             format!(
-                "{} to {} (new 2025-09 table: to verify)",
+                "{} to {} (depends on the industry)",
                 krw_en(bounds.0 * EOK),
                 krw_en(bounds.1 * EOK)
             ),
@@ -454,14 +475,21 @@ mod tests {
     }
 
     #[test]
-    fn after_the_reform_the_band_between_old_and_new_ceiling_is_to_verify() {
-        // C29: old 1,000억; from 2025-09 between 1,000억 and 1,300억.
-        assert_eq!(size(300, 1001, "C29", AFTER), vec![Medium, Midsize, Large]);
-        assert_eq!(size(300, 1300, "C29", AFTER), vec![Medium, Midsize, Large]);
-        assert_eq!(size(300, 1301, "C29", AFTER), vec![Midsize, Large]);
-        assert_eq!(size(300, 1000, "C29", AFTER), vec![Medium]);
-        // The top ceiling is 1,800억 (C24: 1,500 + 300).
+    fn after_the_reform_the_new_ceilings_apply() {
+        // C29 (기타 기계·장비): 1,000억 → 1,200억 (별표1, 2025-09).
+        assert_eq!(size(300, 1001, "C29", AFTER), vec![Medium]);
+        assert_eq!(size(300, 1200, "C29", AFTER), vec![Medium]);
+        assert_eq!(size(300, 1201, "C29", AFTER), vec![Midsize, Large]);
+        // The top ceiling is 1,800억 (C24 1차금속: 1,500 → 1,800).
+        assert_eq!(size(300, 1800, "C24", AFTER), vec![Medium]);
         assert_eq!(size(300, 1801, "C24", AFTER), vec![Midsize, Large]);
+        // An industry not raised keeps its ceiling (C26: 1,000억).
+        assert_eq!(size(300, 1001, "C26", AFTER), vec![Midsize, Large]);
+        // 소기업: C24 120억 → 140억; G 50억 → 60억.
+        assert_eq!(size(30, 140, "C24", AFTER), vec![Small]);
+        assert_eq!(size(30, 140, "C24", BEFORE), vec![Medium]);
+        assert_eq!(size(30, 60, "G46", AFTER), vec![Small]);
+        assert_eq!(size(30, 60, "G46", BEFORE), vec![Medium]);
     }
 
     #[test]
@@ -472,74 +500,56 @@ mod tests {
     }
 
     #[test]
-    fn lodging_small_ceiling_is_at_least_fifteen_eok_after_the_reform() {
+    fn lodging_small_ceiling_is_fifteen_eok_after_the_reform() {
         assert_eq!(size(20, 14, "I56", BEFORE), vec![Medium]);
         assert_eq!(size(20, 14, "I56", AFTER), vec![Small]);
-        assert_eq!(size(20, 20, "I56", AFTER), vec![Small, Medium]);
-    }
-
-    fn facts(emp: Option<u64>, rev_eok: Option<u64>, ksic: &str, when: YearMonth) -> SizeFacts {
-        assess_size(
-            SizeInputs {
-                employees: emp,
-                revenue_krw: rev_eok.map(|r| r * EOK),
-                ksic: Some(ksic),
-                ..Default::default()
-            },
-            when,
-        )
-        .facts()
+        assert_eq!(size(20, 15, "I56", AFTER), vec![Small]);
+        assert_eq!(size(20, 16, "I56", AFTER), vec![Medium]);
     }
 
     #[test]
-    fn a_firm_with_sales_under_the_small_ceiling_is_certainly_small_whatever_its_staff() {
-        // The regional SME office's answer: C29, 28억, staff unknown → 소기업; 소상공인 open.
-        let a = assess_size(
-            SizeInputs {
-                employees: None,
-                revenue_krw: Some(28 * EOK),
-                ksic: Some("C29"),
-                ..Default::default()
-            },
-            AFTER,
-        );
-        assert_eq!(a.code(), "small");
-        let f = a.facts();
+    fn a_section_only_industry_leaves_the_range_of_its_divisions_to_verify() {
+        // Manufacturing (C) without the division: SME ceilings from 600억 to 1,800억.
+        // (C34 기타 제품 is the lowest at 600억.)
+        assert_eq!(size(300, 600, "C", AFTER), vec![Medium]);
+        assert_eq!(size(300, 1000, "C", AFTER), vec![Medium, Midsize, Large]);
+        assert_eq!(size(300, 1801, "C", AFTER), vec![Midsize, Large]);
+    }
+
+    #[test]
+    fn the_size_law_data_reads_and_covers_both_periods() {
+        let law: SizeLaw = serde_json::from_str(SIZE_LAW).expect("size-law.json");
+        for tables in [&law.sme_revenue_ceiling, &law.small_revenue_ceiling] {
+            assert_eq!(tables.len(), 2);
+            assert_eq!(
+                tables[0].until,
+                Some(YearMonth {
+                    year: 2025,
+                    month: 8
+                })
+            );
+            assert_eq!(tables[1].from, REFORM_2025);
+            assert!(tables.iter().all(|t| t.source.starts_with("https://")));
+        }
+        // 44 industries in 별표1, 43 in 별표3 (a row may name several KSIC codes).
+        let bands: std::collections::BTreeSet<u64> = law.sme_revenue_ceiling[1]
+            .rows
+            .iter()
+            .map(|r| r.eok)
+            .collect();
         assert_eq!(
-            (f.sme, f.small, f.micro, f.midsize, f.large),
-            (Some(true), Some(true), None, Some(false), Some(false))
+            bands.into_iter().collect::<Vec<_>>(),
+            vec![400, 600, 800, 1000, 1200, 1500, 1800]
         );
-        assert!(f.describe().ko.starts_with("소기업 (소상공인 여부는 상시근로자"));
-    }
-
-    #[test]
-    fn size_facts_at_each_boundary_before_and_after_the_reform() {
-        let t = Some(true);
-        let n = Some(false);
-        // C24 before: 소기업 ≤120억, 중소기업 ≤1,500억; 소상공인 < 10 staff.
-        assert_eq!(facts(Some(9), Some(120), "C24", BEFORE), SizeFacts { sme: t, small: t, micro: t, midsize: n, large: n });
-        assert_eq!(facts(Some(10), Some(120), "C24", BEFORE), SizeFacts { sme: t, small: t, micro: n, midsize: n, large: n });
-        assert_eq!(facts(Some(30), Some(121), "C24", BEFORE), SizeFacts { sme: t, small: n, micro: n, midsize: n, large: n });
-        assert_eq!(facts(Some(300), Some(1500), "C24", BEFORE).sme, t);
-        let over = facts(Some(300), Some(1501), "C24", BEFORE);
-        assert_eq!((over.sme, over.small, over.midsize, over.large), (n, n, None, None));
-        // After 2025-09 the new ceiling of C29 lies between 1,000억 and 1,300억.
-        assert_eq!(facts(Some(300), Some(1000), "C29", AFTER).sme, t);
-        assert_eq!(facts(Some(300), Some(1200), "C29", AFTER).sme, None);
-        assert_eq!(facts(Some(300), Some(1301), "C29", AFTER).sme, n);
-        // Transport: 800억 before, 1,000억 after.
-        assert_eq!(facts(Some(300), Some(900), "H49", BEFORE).sme, n);
-        assert_eq!(facts(Some(300), Some(900), "H49", AFTER).sme, t);
-    }
-
-    #[test]
-    fn a_three_trillion_won_firm_is_certainly_not_an_sme() {
-        let f = facts(Some(5000), Some(30_000), "C26", AFTER);
-        assert_eq!(f.sme, Some(false));
-        assert_eq!(f.small, Some(false));
-        assert_eq!(f.micro, Some(false));
-        assert_eq!((f.midsize, f.large), (None, None));
-        assert_eq!(f.describe().ko, "중소기업 아님 — 중견기업 또는 대기업");
+        let small: std::collections::BTreeSet<u64> = law.small_revenue_ceiling[1]
+            .rows
+            .iter()
+            .map(|r| r.eok)
+            .collect();
+        assert_eq!(
+            small.into_iter().collect::<Vec<_>>(),
+            vec![15, 30, 40, 50, 60, 80, 100, 120, 140]
+        );
     }
 
     #[test]
@@ -548,7 +558,10 @@ mod tests {
         assert_eq!(a.possible, vec![Micro, Small, Medium, Midsize, Large]);
         assert_eq!(a.code(), "unknown");
         let f = a.facts();
-        assert_eq!((f.sme, f.small, f.micro, f.midsize, f.large), (None, None, None, None, None));
+        assert_eq!(
+            (f.sme, f.small, f.micro, f.midsize, f.large),
+            (None, None, None, None, None)
+        );
     }
 
     #[test]
