@@ -406,7 +406,7 @@ fn prerequisite_catalogue() -> Catalogue {
                 "links": links,
                 "provenance": {
                     "url": "https://example.org/source",
-                    "date": "2024-05-28",
+                    "date": "2026-01-05",
                     "confidence": "confirmed",
                     "research_ref": "P01"
                 }

@@ -378,8 +378,8 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                         ),
                     ),
                     Some(false) => Reason::new(
-                    "region",
-                    Outcome::Fail,
+                        "region",
+                        Outcome::Fail,
                         format!("본사가 {}에 있어 대상 지역({want_ko})이 아닙니다.", r.ko()),
                         format!(
                             "Head office in {}, not a supported region ({want_en}).",

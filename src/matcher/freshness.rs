@@ -21,8 +21,9 @@ pub struct Freshness {
     pub latest_call: Option<YearMonth>,
     /// No call (or source, for an always-open scheme) in the last 18 months.
     pub outdated: bool,
-    /// Nothing from 2024 or later: no call and a source older than 2024.
-    pub nothing_since_2024: bool,
+    /// Nothing after 2024: no call and no source dated 2025 or later ("2024년 이후
+    /// 공고를 찾지 못함"); such an entry ranks below current ones.
+    pub nothing_after_2024: bool,
 }
 
 /// The month a source date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) falls in; a bare year
@@ -43,12 +44,12 @@ pub fn freshness(p: &Programme, as_of: YearMonth) -> Freshness {
         _ => latest_call,
     };
     let outdated = last_seen.is_none_or(|m| as_of.months_since(m) > OUTDATED_AFTER_MONTHS);
-    let since_2024 = |m: Option<YearMonth>| m.is_some_and(|m| m.year >= 2024);
+    let after_2024 = |m: Option<YearMonth>| m.is_some_and(|m| m.year >= 2025);
     Freshness {
         checked: p.provenance.checked.clone(),
         latest_call,
         outdated,
-        nothing_since_2024: !since_2024(latest_call) && !since_2024(source),
+        nothing_after_2024: !after_2024(latest_call) && !after_2024(source),
     }
 }
 
@@ -58,7 +59,10 @@ impl Freshness {
         let checked = self.checked.as_deref().and_then(|d| d.get(..7));
         let (ck, ce) = match checked {
             Some(c) => (format!("확인 {c}"), format!("checked {c}")),
-            None => ("확인 날짜 없음".to_string(), "check date unknown".to_string()),
+            None => (
+                "확인 날짜 없음".to_string(),
+                "check date unknown".to_string(),
+            ),
         };
         let (lk, le) = match self.latest_call {
             Some(m) => (format!("최근 공고 {m}"), format!("latest call {m}")),
@@ -74,7 +78,7 @@ impl Freshness {
 
     /// The mark an outdated entry carries, or None.
     pub fn warning(&self) -> Option<Text> {
-        if self.nothing_since_2024 {
+        if self.nothing_after_2024 {
             Some(Text::new(
                 "오래된 정보 (2024년 이후 공고를 찾지 못함)",
                 "outdated (no notice found since 2024)",
@@ -93,6 +97,49 @@ mod tests {
 
     fn ym(s: &str) -> YearMonth {
         YearMonth::parse(s).unwrap()
+    }
+
+    fn programme(date: &str, status: &str, calls: &[&str]) -> Programme {
+        let calls: Vec<String> = calls
+            .iter()
+            .map(|o| format!(r#"{{"open":"{o}","close":null,"until_budget":true,"source":"https://example.org/c","source_date":"{o}"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"gachi-catalogue/1","id":"t","version":"1","as_of":"2026-11","notice":{{"ko":"공지","en":"notice"}},"programmes":[{{"id":"mss-t","name":{{"ko":"사업","en":"p"}},"ministry":"MSS","agency":"기관","category":"finance","summary":{{"ko":"요약","en":"summary"}},"support":{{"kind":"loan","max_krw":null,"self_share_pct":null}},"windows":{{"status":"{status}","months":[1],"year":2026,"calls":[{}]}},"provenance":{{"url":"https://example.org","date":"{date}","confidence":"confirmed","checked":"2026-11-30"}}}}]}}"#,
+            calls.join(",")
+        );
+        crate::catalogue::parse_catalogue(json.as_bytes())
+            .expect("test catalogue")
+            .programmes
+            .remove(0)
+    }
+
+    #[test]
+    fn a_call_older_than_eighteen_months_makes_an_entry_outdated() {
+        let fresh = freshness(
+            &programme("2026-01", "confirmed", &["2026-01-05"]),
+            ym("2026-12"),
+        );
+        assert!(!fresh.outdated && !fresh.nothing_after_2024);
+        assert_eq!(fresh.latest_call, Some(ym("2026-01")));
+        assert_eq!(fresh.checked.as_deref(), Some("2026-11-30"));
+        assert_eq!(fresh.label().ko, "확인 2026-11 · 최근 공고 2026-01");
+        let old = freshness(
+            &programme("2025-05", "confirmed", &["2025-05-15"]),
+            ym("2026-12"),
+        );
+        assert!(old.outdated && !old.nothing_after_2024);
+        assert!(
+            old.label().ko.ends_with("오래된 정보"),
+            "{}",
+            old.label().ko
+        );
+        let stale = freshness(&programme("2018-04-09", "forecast", &[]), ym("2026-12"));
+        assert!(stale.outdated && stale.nothing_after_2024);
+        assert!(stale.label().ko.contains("2024년 이후 공고를 찾지 못함"));
+        // An always-open scheme with a recent source is current without calls.
+        let rolling = freshness(&programme("2026-01", "rolling", &[]), ym("2026-12"));
+        assert!(!rolling.outdated);
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod unlock;
 pub use eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, evaluate_programme, outcome,
 };
-pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
 pub use freshness::{Freshness, OUTDATED_AFTER_MONTHS, freshness, source_month};
+pub use pathway::{Assessment, PER_CATEGORY, assess_all, build_plan};
 pub use schedule::{Placement, WindowState, default_duration, open_in, place};
 pub use unlock::{Change, Unlock, unlock_criterion, unlock_programme};

@@ -136,8 +136,9 @@ const CROSS_MINISTRY_POINTS: i64 = 10;
 const UMBRELLA_POINTS: i64 = -30;
 const EXTRA_GOAL_POINTS: i64 = 5;
 const NOT_EXPORTING_POINTS: i64 = -15;
-/// No call (or source) in the last 18 months: ranks below current programmes.
-const OUTDATED_POINTS: i64 = -40;
+/// Nothing found after 2024: ranks below current programmes (an entry that is only
+/// outdated — no call in 18 months — is marked, not demoted).
+const NOTHING_AFTER_2024_POINTS: i64 = -40;
 /// A programme that serves a goal only on the side must be a strong fit.
 const SECONDARY_POINTS: i64 = -50;
 /// Below this, a programme is too doubtful to recommend as a step.
@@ -255,13 +256,15 @@ fn fit(
         score += UMBRELLA_POINTS;
     }
     let fresh = freshness(p, facts.as_of);
+    if fresh.nothing_after_2024 {
+        score += NOTHING_AFTER_2024_POINTS;
+    }
     if fresh.outdated {
-        score += OUTDATED_POINTS;
         if let Some(w) = fresh.warning() {
             note(&mut why, || {
                 Text::new(
-                    format!("{}: 최근 공고가 있는 사업보다 뒤에 둡니다.", w.ko),
-                    format!("{}: ranked below programmes with a recent call.", w.en),
+                    format!("{}: 공고 일정을 먼저 확인하세요.", w.ko),
+                    format!("{}: check the call dates first.", w.en),
                 )
             });
         }
@@ -365,6 +368,23 @@ fn select(
         fits.insert(i, f);
         if better {
             best_of_purpose.insert(purpose.clone(), i);
+        }
+    }
+    // Within one purpose, a programme that another candidate leads to (follow_on) is
+    // that line's next stage: a firm that has not had the earlier stage starts there
+    // (창업성장기술개발 before 기술혁신개발), whatever the links add to the later one.
+    for w in best_of_purpose.values_mut() {
+        for _ in 0..cat.programmes.len() {
+            let earlier = cat.incoming[*w].iter().find(|&&(j, kind)| {
+                kind == LinkKind::FollowOn
+                    && fits.contains_key(&j)
+                    && fits[&j].score >= MIN_FIT
+                    && cat.programmes[j].purpose == cat.programmes[*w].purpose
+            });
+            match earlier {
+                Some(&(j, _)) => *w = j,
+                None => break,
+            }
         }
     }
     let mut winners: Vec<usize> = best_of_purpose.values().copied().collect();
@@ -614,7 +634,9 @@ pub fn build_plan(
         grant_steps_without_amount: side_missing(MoneySide::Grant),
         loan_steps_without_amount: side_missing(MoneySide::Loan),
     };
-    let funding = profile.funding_need_krw.map(|need| Funding::of(need, &steps));
+    let funding = profile
+        .funding_need_krw
+        .map(|need| Funding::of(need, &steps));
     Plan {
         format: PLAN_FORMAT.to_string(),
         generated_by: generated_by.to_string(),

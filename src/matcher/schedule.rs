@@ -140,8 +140,7 @@ fn first_window(w: &Windows, earliest: YearMonth) -> (YearMonth, WindowState, Op
 /// Whether a placement's call takes applications in `month` (the plan's "open now").
 pub fn open_in(p: &Placement, month: YearMonth) -> bool {
     p.state == WindowState::Confirmed
-        && p
-            .call
+        && p.call
             .as_ref()
             .is_some_and(|c| c.open.month <= month && month <= c.last_month())
 }
@@ -217,16 +216,25 @@ mod tests {
         let w = with_calls(vec![call("2026-01-05", None, true)]);
         // Within 2026 the call is open now.
         let now = place(&w, None, SupportKind::Loan, ym("2026-11"));
-        assert_eq!((now.start, now.state), (ym("2026-11"), WindowState::Confirmed));
+        assert_eq!(
+            (now.start, now.state),
+            (ym("2026-11"), WindowState::Confirmed)
+        );
         assert!(open_in(&now, ym("2026-11")));
         // From 2027 the next call is forecast for January, open while money lasts.
         let next = place(&w, None, SupportKind::Loan, ym("2027-01"));
-        assert_eq!((next.start, next.state), (ym("2027-01"), WindowState::Forecast));
+        assert_eq!(
+            (next.start, next.state),
+            (ym("2027-01"), WindowState::Forecast)
+        );
         assert!(next.call.as_ref().is_some_and(|c| c.until_budget));
         assert!(!open_in(&next, ym("2027-01")));
         // Not "January only": a step that can start in April 2027 starts then.
         let april = place(&w, None, SupportKind::Loan, ym("2027-04"));
-        assert_eq!((april.start, april.state), (ym("2027-04"), WindowState::Forecast));
+        assert_eq!(
+            (april.start, april.state),
+            (ym("2027-04"), WindowState::Forecast)
+        );
     }
 
     #[test]
@@ -237,7 +245,10 @@ mod tests {
         assert!(open_in(&p, ym("2026-01")));
         // Announced for later: confirmed at its opening month, not open yet.
         let ahead = place(&w, None, SupportKind::Voucher, ym("2025-10"));
-        assert_eq!((ahead.start, ahead.state), (ym("2025-12"), WindowState::Confirmed));
+        assert_eq!(
+            (ahead.start, ahead.state),
+            (ym("2025-12"), WindowState::Confirmed)
+        );
         assert!(!open_in(&ahead, ym("2025-10")));
     }
 
@@ -250,9 +261,15 @@ mod tests {
         ]);
         let p = place(&w, None, SupportKind::Voucher, ym("2026-11"));
         assert_eq!((p.start, p.state), (ym("2026-12"), WindowState::Forecast));
-        assert_eq!(p.call.map(|c| c.open.to_string()), Some("2024-12-17".into()));
+        assert_eq!(
+            p.call.map(|c| c.open.to_string()),
+            Some("2024-12-17".into())
+        );
         let jan = place(&w, None, SupportKind::Voucher, ym("2027-01"));
-        assert_eq!((jan.start, jan.state), (ym("2027-01"), WindowState::Forecast));
+        assert_eq!(
+            (jan.start, jan.state),
+            (ym("2027-01"), WindowState::Forecast)
+        );
         let feb = place(&w, None, SupportKind::Voucher, ym("2027-02"));
         assert_eq!(feb.start, ym("2027-12"));
     }

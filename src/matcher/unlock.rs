@@ -119,14 +119,17 @@ impl Change {
                 format!("from {month}, when the firm is {years} years old"),
             ),
             Change::SizeClass { any_of } => Text::new(
+                format!("{}(으)로 성장하면", labels(any_of, SizeClass::ko, "·")),
                 format!(
-                    "{}(으)로 성장하면",
-                    labels(any_of, SizeClass::ko, "·")
+                    "once the firm grows into a {}",
+                    labels(any_of, SizeClass::en, " or ")
                 ),
-                format!("once the firm grows into a {}", labels(any_of, SizeClass::en, " or ")),
             ),
             Change::MoveTo { any_of } => Text::new(
-                format!("본사를 {}(으)로 옮기면 (큰 변화)", labels(any_of, Region::ko, "·")),
+                format!(
+                    "본사를 {}(으)로 옮기면 (큰 변화)",
+                    labels(any_of, Region::ko, "·")
+                ),
                 format!(
                     "moving the head office to {} (a major change)",
                     labels(any_of, Region::en, ", ")
@@ -134,7 +137,10 @@ impl Change {
             ),
             Change::Industry { prefixes } => Text::new(
                 format!("업종을 {}(으)로 바꾸면 (큰 변화)", prefixes.join("·")),
-                format!("changing industry to {} (a major change)", prefixes.join(", ")),
+                format!(
+                    "changing industry to {} (a major change)",
+                    prefixes.join(", ")
+                ),
             ),
             Change::RootTechnology { any_of } if any_of.is_empty() => {
                 Text::new("뿌리기술을 쓰면", "when using a root technology")
@@ -394,14 +400,6 @@ mod tests {
         let p = base();
         check(
             Criterion::Employees {
-                min: None,
-                max: Some(9),
-            },
-            &p,
-            "9명 이하일 때",
-        );
-        check(
-            Criterion::Employees {
                 min: Some(20),
                 max: None,
             },
@@ -410,33 +408,25 @@ mod tests {
         );
         check(
             Criterion::Revenue {
-                min: None,
-                max: Some(2_000_000_000),
-            },
-            &p,
-            "20억원 이하",
-        );
-        check(
-            Criterion::Revenue {
                 min: Some(5_000_000_000),
                 max: None,
             },
             &p,
-            "50억원 이상",
+            "매출 50억원 이상이 되면",
         );
         check(
             Criterion::Region {
                 any_of: vec![Region::Gyeongnam],
             },
             &p,
-            "경남",
+            "본사를 경남으로 옮기면",
         );
         check(
             Criterion::Ksic {
                 prefixes: vec!["C".into()],
             },
             &p,
-            "업종이 C",
+            "업종을 C로 바꾸면",
         );
         check(
             Criterion::RootTechnology {
@@ -460,13 +450,77 @@ mod tests {
             &p,
             "중간",
         );
+        // A 소기업 (12 employees, 30억, G47) can grow into a 중기업.
         check(
+            Criterion::SizeClass {
+                any_of: vec![SizeClass::Medium, SizeClass::Midsize],
+            },
+            &p,
+            "중기업·중견기업으로 성장하면",
+        );
+    }
+
+    #[test]
+    fn a_firm_is_never_asked_to_shrink() {
+        // 45 employees and 200억 sales (C29 소기업 ceiling 120억): over these limits.
+        let big = firm(
+            r#"{"format":"gachi-profile/1","name":"b","founded":"2010-01","employees":45,"revenue_krw":20000000000,"region":"gyeonggi","ksic":"C29","exporting":true}"#,
+        );
+        let f = FirmFacts::new(&big, NOW);
+        for c in [
+            Criterion::Employees {
+                min: None,
+                max: Some(9),
+            },
+            Criterion::Revenue {
+                min: None,
+                max: Some(1_999_999_999),
+            },
             Criterion::SizeClass {
                 any_of: vec![SizeClass::Micro],
             },
-            &p,
-            "소상공인",
-        );
+            Criterion::SizeClass {
+                any_of: vec![SizeClass::Micro, SizeClass::Small],
+            },
+        ] {
+            assert_eq!(outcome(&c, &f), Outcome::Fail, "{c:?}");
+            assert_eq!(
+                unlock_criterion(&c, &f),
+                None,
+                "{c:?} must not be unlocked by shrinking"
+            );
+        }
+    }
+
+    #[test]
+    fn moving_or_changing_industry_is_a_major_change() {
+        let p = base();
+        let f = FirmFacts::new(&p, NOW);
+        let mv = unlock_criterion(
+            &Criterion::Region {
+                any_of: vec![Region::Busan],
+            },
+            &f,
+        )
+        .unwrap();
+        assert!(mv.change.is_major());
+        assert!(mv.text().ko.contains("(큰 변화)"), "{}", mv.text().ko);
+        let ind = unlock_criterion(
+            &Criterion::Ksic {
+                prefixes: vec!["C".into()],
+            },
+            &f,
+        )
+        .unwrap();
+        assert!(ind.change.is_major());
+        let cert = unlock_criterion(
+            &Criterion::Certification {
+                any_of: vec![Certification::Venture],
+            },
+            &f,
+        )
+        .unwrap();
+        assert!(!cert.change.is_major());
     }
 
     #[test]
