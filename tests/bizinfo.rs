@@ -33,12 +33,25 @@ fn ym(s: &str) -> YearMonth {
 
 const AS_OF: &str = "2026-12";
 
+/// The import is tested against a fixed catalogue (the 2026.1 edition), so a new
+/// edition of the built-in data does not change what these tests mean.
+fn base_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue-2026.1.json")
+}
+
 fn base() -> Catalogue {
-    gachi::catalogue::builtin().expect("built-in catalogue")
+    gachi::files::load_catalogue(&base_path()).expect("the 2026.1 catalogue fixture")
 }
 
 fn run(name: &str) -> (Catalogue, ImportReport) {
     import(&base(), &fixture(name), ym(AS_OF)).expect("a bizinfo answer")
+}
+
+/// The same import into the built-in catalogue, for tests of how plans rank feed
+/// notices against current curated programmes (the 2026.1 fixture has no dated calls).
+fn run_on_builtin(name: &str) -> (Catalogue, ImportReport) {
+    let cat = gachi::catalogue::builtin().expect("built-in catalogue");
+    import(&cat, &fixture(name), ym(AS_OF)).expect("a bizinfo answer")
 }
 
 fn prog<'c>(cat: &'c Catalogue, id: &str) -> &'c Programme {
@@ -701,7 +714,7 @@ fn outcome_lines(o: &Outcome) -> String {
 fn run_import_cli_writes_a_catalogue_check_catalogue_accepts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("merged.json");
-    let o = run_import_cli(&fixture_path("merge.json"), &out, None);
+    let o = run_import_cli(&fixture_path("merge.json"), &out, Some(&base_path()));
     assert!(matches!(o, Outcome::Ok), "{}", outcome_lines(&o));
     let cat = gachi::files::load_catalogue(&out).expect("the written catalogue loads");
     assert_eq!(cat.programmes.len(), base().programmes.len() + 3);
@@ -788,7 +801,7 @@ fn profile(json: &str) -> gachi::FirmProfile {
 
 #[test]
 fn a_plan_can_include_a_feed_programme_as_a_verify_step() {
-    let (cat, _) = run("clean.json");
+    let (cat, _) = run_on_builtin("clean.json");
     let feed_id = "bizinfo-pbln_000000000130004";
     // An exporting firm in 경기 that already used the overseas-branch programme: of
     // the curated export programmes only the MSS voucher still fits, so the feed
@@ -811,19 +824,33 @@ fn a_plan_can_include_a_feed_programme_as_a_verify_step() {
         r.en.ends_with("Target as stated in the notice: 수출 중소기업")
     }));
 
-    // Without that history the two curated export programmes fit better: the notice
-    // is listed as also eligible, to verify.
+    // Without that history the curated MSS voucher (its 2025-12 call dated in the 2027
+    // edition) is the first export step; the notice, to verify, comes after it if at all.
     let firm = profile(
         r#"{"format":"gachi-profile/1","name":"수출기업","exporting":true,"region":"gyeonggi","goals":["export"]}"#,
     );
     let plan = build_plan(&cat, &firm, ym(AS_OF), "test");
-    assert!(plan.steps.iter().all(|s| s.programme_id != feed_id));
-    let also = plan
+    let voucher = plan
+        .step("mss-export-voucher")
+        .expect("the voucher is a step");
+    let feed_order = plan
+        .steps
+        .iter()
+        .find(|s| s.programme_id == feed_id)
+        .map(|s| (s.order, s.eligibility));
+    let listed = plan
         .also_eligible
         .iter()
         .find(|a| a.programme_id == feed_id)
-        .expect("also eligible");
-    assert_eq!(also.eligibility, Eligibility::Verify);
+        .map(|a| a.eligibility);
+    match (feed_order, listed) {
+        (Some((order, e)), None) => {
+            assert!(order > voucher.order);
+            assert_eq!(e, Eligibility::Verify);
+        }
+        (None, Some(e)) => assert_eq!(e, Eligibility::Verify),
+        other => panic!("the notice is a step or also eligible, once: {other:?}"),
+    }
 
     // A firm in 부산 fails the notice's region.
     let firm = profile(
@@ -845,9 +872,11 @@ fn a_merged_programme_is_planned_on_the_notice_dates() {
             .find(|s| s.programme_id == "mss-export-voucher")
             .expect("the voucher is a step")
     };
-    let before = step_of(&base());
-    assert_eq!(before.window.code(), "to_verify");
-    let (cat, _) = run("merge.json");
+    // The 2027 edition has the 2025-12-17 – 2026-01-09 call: forecast for the next
+    // December; the notice's own dates then confirm the 2027 call.
+    let before = step_of(&gachi::catalogue::builtin().expect("built-in catalogue"));
+    assert_eq!(before.window.code(), "forecast");
+    let (cat, _) = run_on_builtin("merge.json");
     let after = step_of(&cat);
     assert_eq!(after.window.code(), "confirmed");
     assert_eq!(after.start, ym("2027-01"));

@@ -29,6 +29,8 @@ const KNOWN_KEYS: &[&str] = &[
     "reason_outcomes",
     "no_fail_outcomes",
     "step_size_criteria_allow",
+    "size_facts",
+    "funding_covered",
 ];
 
 fn cases_dir() -> PathBuf {
@@ -326,6 +328,27 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
                 ));
             }
         }
+    }
+
+    if let Some(want) = expect.get("size_facts") {
+        for key in ["sme", "small", "micro", "midsize", "large"] {
+            if let Some(w) = want.get(key)
+                && plan["size_facts"][key] != *w
+            {
+                c.fail(format!(
+                    "size_facts.{key} is {}, expected {w} (reason: {})",
+                    plan["size_facts"][key], plan["size_class_reason"]["en"]
+                ));
+            }
+        }
+    }
+    if let Some(want) = expect.get("funding_covered")
+        && plan["funding"]["covered"] != *want
+    {
+        c.fail(format!(
+            "funding.covered is {}, expected {want} (funding: {})",
+            plan["funding"]["covered"], plan["funding"]
+        ));
     }
 
     check_chain(&plan, expect, &mut c);

@@ -406,7 +406,29 @@ fn check_catalogue_accepts_the_shipped_catalogue() {
     let raw: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let n = raw["programmes"].as_array().unwrap().len();
     let out = stdout(&o);
-    assert_eq!(out.trim().lines().count(), 1, "a one-line summary: {out}");
+    // A summary line and a freshness line whose counts add up to the programmes.
+    assert_eq!(
+        out.trim().lines().count(),
+        2,
+        "summary and freshness: {out}"
+    );
+    let fresh = out.trim().lines().nth(1).unwrap_or_default();
+    let cycle = raw["programmes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            p["windows"]["calls"].as_array().is_some_and(|c| {
+                c.iter()
+                    .any(|c| c["open"].as_str().unwrap_or("") >= "2025-09")
+            })
+        })
+        .count();
+    assert!(
+        fresh.starts_with(&format!("freshness: {cycle} with a call in the 2026 cycle")),
+        "{fresh}"
+    );
+    assert!(fresh.contains(&format!("of {n} checked")), "{fresh}");
     assert!(
         out.contains(&format!("{n} programmes")),
         "summary should give the programme count {n}: {out}"
