@@ -37,10 +37,22 @@ mod tests {
 
     #[test]
     fn the_last_minute_of_a_month_in_utc_is_already_the_next_month_in_korea() {
-        assert_eq!(month_in_korea(at("2026-11-30T23:59:00Z")).to_string(), "2026-12");
-        assert_eq!(month_in_korea(at("2026-12-31T23:59:00Z")).to_string(), "2027-01");
+        assert_eq!(
+            month_in_korea(at("2026-11-30T23:59:00Z")).to_string(),
+            "2026-12"
+        );
+        assert_eq!(
+            month_in_korea(at("2026-12-31T23:59:00Z")).to_string(),
+            "2027-01"
+        );
         // 14:59 UTC is 23:59 in Seoul: still the same month.
-        assert_eq!(month_in_korea(at("2026-11-30T14:59:00Z")).to_string(), "2026-11");
-        assert_eq!(month_in_korea(at("2026-11-30T15:00:00Z")).to_string(), "2026-12");
+        assert_eq!(
+            month_in_korea(at("2026-11-30T14:59:00Z")).to_string(),
+            "2026-11"
+        );
+        assert_eq!(
+            month_in_korea(at("2026-11-30T15:00:00Z")).to_string(),
+            "2026-12"
+        );
     }
 }

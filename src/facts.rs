@@ -178,7 +178,10 @@ mod tests {
         assert_eq!(region_within(Gwangju, &[JeonnamGwangju]), Some(true));
         assert_eq!(region_within(Jeonnam, &[JeonnamGwangju, Seoul]), Some(true));
         assert_eq!(region_within(JeonnamGwangju, &[JeonnamGwangju]), Some(true));
-        assert_eq!(region_within(JeonnamGwangju, &[Gwangju, Jeonnam]), Some(true));
+        assert_eq!(
+            region_within(JeonnamGwangju, &[Gwangju, Jeonnam]),
+            Some(true)
+        );
         assert_eq!(region_within(JeonnamGwangju, &[Gwangju]), None);
         assert_eq!(region_within(JeonnamGwangju, &[Jeonnam, Busan]), None);
         assert_eq!(region_within(JeonnamGwangju, &[Busan]), Some(false));
@@ -188,8 +191,14 @@ mod tests {
 
     #[test]
     fn motie_is_named_by_the_month() {
-        assert_eq!(ministry_name_at("MOTIE", ym("2024-05")).ko, "산업통상자원부");
-        assert_eq!(ministry_name_at("MOTIE", ym("2025-09")).ko, "산업통상자원부");
+        assert_eq!(
+            ministry_name_at("MOTIE", ym("2024-05")).ko,
+            "산업통상자원부"
+        );
+        assert_eq!(
+            ministry_name_at("MOTIE", ym("2025-09")).ko,
+            "산업통상자원부"
+        );
         assert_eq!(ministry_name_at("MOTIE", ym("2025-10")).ko, "산업통상부");
         assert_eq!(
             ministry_name_at("MOTIE", ym("2026-12")).en,

@@ -1,13 +1,13 @@
 //! The `gachi-plan/1` contract (spec/formats.md §2): what the app exports and the
 //! command line prints. Fields beyond the contract are additions, never renames.
 
+use crate::catalogue::Call;
 use crate::catalogue::parse_json;
 use crate::codes::{Goal, SizeClass};
 use crate::json_read::Problem;
-use crate::catalogue::Call;
 use crate::matcher::{Eligibility, Freshness, Reason, WindowState};
-use crate::profile::SizeFacts;
 use crate::month::YearMonth;
+use crate::profile::SizeFacts;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -256,21 +256,44 @@ impl Funding {
             (Some(true), Some(s)) => {
                 let max = crate::text::krw(s.max_krw.unwrap_or_default());
                 Text::new(
-                    format!("필요 자금 {} — {} 한도 안 (최대 {})", need.ko, circled(s.order), max.ko),
-                    format!("Funding need {} — within the limit of step {} (up to {})", need.en, s.order, max.en),
+                    format!(
+                        "필요 자금 {} — {} 한도 안 (최대 {})",
+                        need.ko,
+                        circled(s.order),
+                        max.ko
+                    ),
+                    format!(
+                        "Funding need {} — within the limit of step {} (up to {})",
+                        need.en, s.order, max.en
+                    ),
                 )
             }
             (Some(false), _) => Text::new(
-                format!("필요 자금 {} — 계획의 융자·보증 한도를 넘습니다 (여러 자금을 함께 쓰거나 금액을 확인하세요)", need.ko),
-                format!("Funding need {} — above every loan or guarantee limit in the plan (combine them or check the amounts)", need.en),
+                format!(
+                    "필요 자금 {} — 계획의 융자·보증 한도를 넘습니다 (여러 자금을 함께 쓰거나 금액을 확인하세요)",
+                    need.ko
+                ),
+                format!(
+                    "Funding need {} — above every loan or guarantee limit in the plan (combine them or check the amounts)",
+                    need.en
+                ),
             ),
             _ if self.loan_steps.is_empty() => Text::new(
-                format!("필요 자금 {} — 계획에 융자·보증 단계가 없습니다 (목표에 '자금·보증'을 넣어 보세요)", need.ko),
-                format!("Funding need {} — the plan has no loan or guarantee step (add the finance goal)", need.en),
+                format!(
+                    "필요 자금 {} — 계획에 융자·보증 단계가 없습니다 (목표에 '자금·보증'을 넣어 보세요)",
+                    need.ko
+                ),
+                format!(
+                    "Funding need {} — the plan has no loan or guarantee step (add the finance goal)",
+                    need.en
+                ),
             ),
             _ => Text::new(
                 format!("필요 자금 {} — 융자·보증 한도는 확인 필요", need.ko),
-                format!("Funding need {} — loan and guarantee limits to verify", need.en),
+                format!(
+                    "Funding need {} — loan and guarantee limits to verify",
+                    need.en
+                ),
             ),
         }
     }

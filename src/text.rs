@@ -80,7 +80,9 @@ pub fn krw_in(won: u64, lang: Lang) -> String {
 /// A step number as the app and report show it: ①…⑳, then "(21)".
 pub fn circled(n: usize) -> String {
     match n {
-        1..=20 => char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| format!("({n})"), String::from),
+        1..=20 => {
+            char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| format!("({n})"), String::from)
+        }
         _ => format!("({n})"),
     }
 }
@@ -158,7 +160,11 @@ pub fn josa(s: &str) -> String {
             if let Some(tail) = rest.strip_prefix(pat) {
                 let chosen = match final_sound(&out) {
                     Some(j) if *pat == "(으)로" => {
-                        if j == 0 || j == 8 { after_vowel } else { after_consonant }
+                        if j == 0 || j == 8 {
+                            after_vowel
+                        } else {
+                            after_consonant
+                        }
                     }
                     Some(0) => after_vowel,
                     Some(_) => after_consonant,
@@ -196,8 +202,14 @@ mod tests {
     fn particles_follow_the_last_syllable() {
         assert_eq!(josa("벤처기업(을)를 받으면"), "벤처기업을 받으면");
         assert_eq!(josa("이노비즈(을)를 받으면"), "이노비즈를 받으면");
-        assert_eq!(josa("'뿌리기업 BIZ 플랫폼'와(과) 이어지는"), "'뿌리기업 BIZ 플랫폼'과 이어지는");
-        assert_eq!(josa("'수출바우처'와(과) 이어지는"), "'수출바우처'와 이어지는");
+        assert_eq!(
+            josa("'뿌리기업 BIZ 플랫폼'와(과) 이어지는"),
+            "'뿌리기업 BIZ 플랫폼'과 이어지는"
+        );
+        assert_eq!(
+            josa("'수출바우처'와(과) 이어지는"),
+            "'수출바우처'와 이어지는"
+        );
         assert_eq!(
             josa("'소공인 스마트제조 지원 (구 스마트공방)'이(가) 더 잘 맞습니다"),
             "'소공인 스마트제조 지원 (구 스마트공방)'이 더 잘 맞습니다"

@@ -473,10 +473,12 @@ impl CallDate {
         }
         let month = YearMonth::parse(ym)?;
         let day: u8 = d.parse().ok()?;
-        (1..=days_in_month(month)).contains(&day).then_some(CallDate {
-            month,
-            day: Some(day),
-        })
+        (1..=days_in_month(month))
+            .contains(&day)
+            .then_some(CallDate {
+                month,
+                day: Some(day),
+            })
     }
 }
 

@@ -290,7 +290,9 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         } else {
             probs.push(
                 o.path_of("apply_url"),
-                format!("\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"),
+                format!(
+                    "\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"
+                ),
             );
             None
         }
@@ -641,7 +643,9 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
         } else {
             probs.push(
                 o.path_of("source"),
-                format!("\"{u}\" is not an http(s) address; every call needs the link to its source"),
+                format!(
+                    "\"{u}\" is not an http(s) address; every call needs the link to its source"
+                ),
             );
             None
         }
@@ -746,7 +750,9 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         } else {
             probs.push(
                 o.path_of("checked"),
-                format!("\"{d}\" is not a date; expected YYYY-MM-DD (the day the entry was verified)"),
+                format!(
+                    "\"{d}\" is not a date; expected YYYY-MM-DD (the day the entry was verified)"
+                ),
             );
             None
         }
@@ -769,7 +775,10 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
             let date = f.req_nonempty("date", probs).filter(|d| {
                 let ok = source_date_ok(d);
                 if !ok {
-                    probs.push(f.path_of("date"), "is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD");
+                    probs.push(
+                        f.path_of("date"),
+                        "is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                    );
                 }
                 ok
             });
