@@ -36,9 +36,9 @@ fn frame(c: &mut Criterion) {
                 month: 12,
             },
         );
-        app.profile = common::root_profile();
-        app.screen = screen;
-        app.tab = tab;
+        app.state.profile = common::root_profile();
+        app.state.screen = screen;
+        app.rt.tab = tab;
         // Warm up: build the plan, lay out the fonts.
         for _ in 0..3 {
             let _ = ctx.run_ui(input(), |ui| app.show(ui));

@@ -8,7 +8,27 @@ use crate::profile::FirmProfile;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// The workspace's trash folder: deleted clients and previous versions go here.
 pub const TRASH: &str = "trash";
+
+/// The app's data folder: `GACHI_DATA_DIR` when set (to try the app without touching
+/// real client files), else the OS's data folder for "gachi".
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("GACHI_DATA_DIR") {
+        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
+        _ => eframe::storage_dir("gachi"),
+    }
+}
+
+/// What [`Workspace::save_over`] did: where the client is now, and where its
+/// previous version was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The client's file now (renamed when the firm's name changed).
+    pub path: PathBuf,
+    /// The previous version, in the trash folder.
+    pub backup: Option<PathBuf>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {
@@ -36,11 +56,12 @@ fn io_err(path: &Path, what: &str, e: std::io::Error) -> FileError {
 }
 
 impl Workspace {
-    /// The default folder: `<data folder>/gachi/clients`.
+    /// The default folder: `<data folder>/clients`.
     pub fn default_root() -> Option<PathBuf> {
-        eframe::storage_dir("gachi").map(|d| d.join("clients"))
+        data_dir().map(|d| d.join("clients"))
     }
 
+    /// A workspace in this folder (created when first written to).
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Workspace { root: root.into() }
     }
@@ -112,6 +133,70 @@ impl Workspace {
         files::write_atomic(path, profile.to_pretty_json().as_bytes())
     }
 
+    /// Overwrites a client's file, keeping the previous version in the trash first;
+    /// when the firm's name no longer matches the file name, the file follows the
+    /// name (`새_고객.json` becomes `대성주물.json`).
+    pub fn save_over(&self, path: &Path, profile: &FirmProfile) -> Result<Saved, FileError> {
+        self.ensure()?;
+        let backup = if path.exists() {
+            Some(self.copy_to_trash(path)?)
+        } else {
+            None
+        };
+        let want = file_stem(&profile.name);
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // "대성주물-2" still belongs to 대성주물 (a second firm of that name).
+        let matches = stem == want
+            || stem
+                .strip_prefix(&want)
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|n| n.parse::<u32>().is_ok());
+        let target = if matches {
+            path.to_path_buf()
+        } else {
+            self.free_path(&profile.name)
+        };
+        files::write_atomic(&target, profile.to_pretty_json().as_bytes())?;
+        if target != path && path.exists() {
+            // Its content is already in the trash (the backup above).
+            std::fs::remove_file(path)
+                .map_err(|e| io_err(path, "cannot remove the old file name", e))?;
+        }
+        Ok(Saved {
+            path: target,
+            backup,
+        })
+    }
+
+    /// A free name in the trash folder for a file's stem.
+    fn trash_path(&self, path: &Path) -> Result<PathBuf, FileError> {
+        let trash = self.root.join(TRASH);
+        std::fs::create_dir_all(&trash)
+            .map_err(|e| io_err(&trash, "cannot create the trash folder", e))?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "client".into());
+        let mut target = trash.join(format!("{stem}.json"));
+        let mut k = 2;
+        while target.exists() {
+            target = trash.join(format!("{stem}-{k}.json"));
+            k += 1;
+        }
+        Ok(target)
+    }
+
+    /// Copies a client file into the trash folder (the file stays); returns the copy.
+    pub fn copy_to_trash(&self, path: &Path) -> Result<PathBuf, FileError> {
+        let target = self.trash_path(path)?;
+        std::fs::copy(path, &target)
+            .map_err(|e| io_err(path, "cannot keep a copy in the trash", e))?;
+        Ok(target)
+    }
+
     /// A copy of a client under "<name> (copy)" / "(사본)".
     pub fn duplicate(
         &self,
@@ -150,19 +235,7 @@ impl Workspace {
 
     /// Moves a client file into the workspace's trash folder; returns where it went.
     pub fn delete(&self, path: &Path) -> Result<PathBuf, FileError> {
-        let trash = self.root.join(TRASH);
-        std::fs::create_dir_all(&trash)
-            .map_err(|e| io_err(&trash, "cannot create the trash folder", e))?;
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "client".into());
-        let mut target = trash.join(format!("{stem}.json"));
-        let mut k = 2;
-        while target.exists() {
-            target = trash.join(format!("{stem}-{k}.json"));
-            k += 1;
-        }
+        let target = self.trash_path(path)?;
         std::fs::rename(path, &target)
             .map_err(|e| io_err(path, "cannot move the file to the trash", e))?;
         Ok(target)
@@ -211,6 +284,30 @@ mod tests {
             c.file_name().and_then(|n| n.to_str()),
             Some("세움전자-2.json")
         );
+    }
+
+    #[test]
+    fn saving_over_a_client_keeps_the_old_version_and_follows_the_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ws = Workspace::new(dir.path());
+        let a = ws.create(&FirmProfile::new("새 고객")).expect("create");
+        let saved = ws
+            .save_over(&a, &FirmProfile::new("대성주물"))
+            .expect("save");
+        assert_eq!(
+            saved.path.file_name().and_then(|n| n.to_str()),
+            Some("대성주물.json")
+        );
+        assert!(!a.exists(), "the placeholder name is gone");
+        let backup = saved.backup.expect("a backup");
+        let old = files::load_profile(&backup, NOW).expect("backup reads");
+        assert_eq!(old.name, "새 고객");
+        // Saving again under the same name keeps the file and adds a second backup.
+        let again = ws
+            .save_over(&saved.path, &FirmProfile::new("대성주물"))
+            .expect("save");
+        assert_eq!(again.path, saved.path);
+        assert_ne!(again.backup, Some(backup));
     }
 
     #[test]

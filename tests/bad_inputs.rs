@@ -209,7 +209,7 @@ fn app_with_profile(dir: &Path) -> GachiApp {
     let good = dir.join("good-profile.json");
     fs::write(&good, GOOD_PROFILE).unwrap();
     assert!(app.open_profile_path(&good), "the good profile opens");
-    assert_eq!(app.profile.name, "대성주물");
+    assert_eq!(app.state.profile.name, "대성주물");
     app
 }
 
@@ -225,11 +225,11 @@ struct AppState {
 
 fn state(app: &GachiApp) -> AppState {
     AppState {
-        profile: app.profile.clone(),
-        catalogue_sha256: app.catalogue.sha256.clone(),
-        catalogue_programmes: app.catalogue.programmes.len(),
-        catalogue_path: app.catalogue_path.clone(),
-        as_of: app.as_of,
+        profile: app.state.profile.clone(),
+        catalogue_sha256: app.rt.catalogue.sha256.clone(),
+        catalogue_programmes: app.rt.catalogue.programmes.len(),
+        catalogue_path: app.state.catalogue_path.clone(),
+        as_of: app.rt.as_of,
     }
 }
 
@@ -237,7 +237,7 @@ fn state(app: &GachiApp) -> AppState {
 fn check_app_refuses(app: &mut GachiApp, kind: Kind, path: &Path, c: &Case) -> Vec<String> {
     let mut failures = Vec::new();
     let before = state(app);
-    let notices_before = app.notices.len();
+    let notices_before = app.rt.notices.len();
     let opened = match kind {
         Kind::Profile => app.open_profile_path(path),
         Kind::Catalogue => app.open_catalogue_path(path),
@@ -252,8 +252,8 @@ fn check_app_refuses(app: &mut GachiApp, kind: Kind, path: &Path, c: &Case) -> V
             describe(c)
         ));
     }
-    match app.notices.last() {
-        Some(n) if app.notices.len() > notices_before => {
+    match app.rt.notices.last() {
+        Some(n) if app.rt.notices.len() > notices_before => {
             if !n.error {
                 failures.push(format!("{}: the app's notice is not an error", describe(c)));
             }
@@ -497,7 +497,7 @@ fn a_bom_before_a_valid_profile_is_accepted() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"gachi-plan/1\""));
     let mut app = GachiApp::new(builtin().unwrap(), ym("2026-12"));
     assert!(app.open_profile_path(&path));
-    assert_eq!(app.profile.name, "대성주물");
+    assert_eq!(app.state.profile.name, "대성주물");
 }
 
 /// A file that would be a valid profile but for its size: the cap alone refuses it.
@@ -572,7 +572,7 @@ fn a_file_over_the_size_cap_is_refused_everywhere() {
     assert!(!app.open_catalogue_path(&big));
     assert!(!app.open_plan_path(&big));
     assert_eq!(state(&app), before);
-    let last = app.notices.last().expect("a notice");
+    let last = app.rt.notices.last().expect("a notice");
     assert!(
         last.detail.contains("huge-profile.json") && last.detail.contains(size_message),
         "{}",

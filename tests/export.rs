@@ -243,9 +243,13 @@ fn report_shows_the_firm_steps_and_provenance() {
     }
     // Passed conditions are marked ○.
     assert!(html.contains("<span class=\"mark pass\">○</span>"));
-    // Also eligible, not-eligible count, totals.
+    // Also eligible (by name, never by id: the report is for a client), the
+    // not-eligible count, totals.
+    let cat = gachi::catalogue::builtin().expect("catalogue");
     for x in &plan.also_eligible {
-        assert!(html.contains(&escape_html(&x.programme_id)));
+        let name = &cat.get(&x.programme_id).expect("programme").name.ko;
+        assert!(html.contains(&escape_html(name)), "{name}");
+        assert!(!html.contains(&x.programme_id), "{}", x.programme_id);
     }
     assert!(html.contains(&format!("<b>{}</b>", plan.not_eligible.len())));
     assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_support_krw)));
@@ -272,7 +276,11 @@ fn a_step_without_an_amount_says_to_verify() {
         .expect("a step with an amount");
     let html = report_html(&plan, Lang::Ko);
     let a = article(&html, without.order);
-    assert!(a.contains("확인 필요 / to verify"), "{a}");
+    // One language per report: no "/ to verify" in a Korean one.
+    assert!(
+        a.contains("금액 확인 필요") && !a.contains("to verify"),
+        "{a}"
+    );
     let b = article(&html, with.order);
     assert!(b.contains(&format!(
         "최대 {}",

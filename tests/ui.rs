@@ -2,58 +2,13 @@
 //! egui_kittest panics on a glyph no font has, so every test that shows Hangul also
 //! proves the bundled Korean font is installed.
 
+mod common;
+
+use common::{app, choose, click, harness, month, text_of, type_number};
 use eframe::egui;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
-use gachi::YearMonth;
-use gachi::view::{GachiApp, Screen, install_fonts};
-
-fn month(s: &str) -> YearMonth {
-    YearMonth::parse(s).expect("test month")
-}
-
-fn app() -> GachiApp {
-    let cat = gachi::catalogue::builtin().expect("built-in catalogue");
-    GachiApp::new(cat, month("2026-12"))
-}
-
-fn harness(app: GachiApp) -> Harness<'static, GachiApp> {
-    Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut GachiApp| app.show(ui), app)
-}
-
-/// The text a node shows: its label, or for static text its value.
-fn text_of(n: &egui_kittest::Node<'_>) -> String {
-    let node = n.accesskit_node();
-    node.label().or_else(|| node.value()).unwrap_or_default()
-}
-
-fn set_number(h: &mut Harness<'_, GachiApp>, label: &str, value: f64) {
-    h.get_all_by_role_and_label(Role::SpinButton, label)
-        .next()
-        .expect(label)
-        .set_value_accesskit(value);
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, GachiApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// Opens the `nth` combo box named `combo` and picks `option`.
-fn choose(h: &mut Harness<'_, GachiApp>, combo: &str, nth: usize, option: &str) {
-    h.get_all_by_role_and_label(Role::ComboBox, combo)
-        .nth(nth)
-        .expect(combo)
-        .click();
-    h.run();
-    h.get_by_label(option).click_accesskit();
-    h.run();
-}
+use egui_kittest::kittest::Queryable;
+use gachi::view::{GachiApp, Screen};
 
 /// Fills in the questionnaire for a root-industry micro-manufacturer, by label.
 fn answer_root_micro_manufacturer(h: &mut Harness<'_, GachiApp>) {
@@ -63,11 +18,11 @@ fn answer_root_micro_manufacturer(h: &mut Harness<'_, GachiApp>) {
     name.type_text("대성주물");
     h.run();
     click(h, "설립 연월 — 모름");
-    set_number(h, "설립 연월", 2009.0);
+    type_number(h, "설립 연월", 0, "2009");
     click(h, "상시근로자 수 — 모름");
-    set_number(h, "상시근로자 수", 8.0);
+    type_number(h, "상시근로자 수", 0, "8");
     click(h, "작년 매출액 — 모름");
-    set_number(h, "작년 매출액", 24.0);
+    type_number(h, "작년 매출액", 0, "24");
     choose(h, "본사 소재지", 0, "경남");
     click(h, "다음 →");
     choose(h, "업종", 0, "C 제조업");
@@ -90,12 +45,12 @@ fn a_root_micro_manufacturer_filled_in_by_label_gets_the_mss_motie_mss_chain() {
     h.run();
     answer_root_micro_manufacturer(&mut h);
 
-    let p = &h.state().profile;
+    let p = &h.state().state.profile;
     assert_eq!(p.name, "대성주물");
     assert_eq!(p.employees, Some(8));
     assert_eq!(p.revenue_krw, Some(2_400_000_000));
     assert_eq!(p.ksic.as_deref(), Some("C24"));
-    assert_eq!(h.state().screen, Screen::Results);
+    assert_eq!(h.state().state.screen, Screen::Results);
 
     // The live size class on the results screen.
     h.get_by_label("소상공인");
@@ -119,14 +74,14 @@ fn a_root_micro_manufacturer_filled_in_by_label_gets_the_mss_motie_mss_chain() {
         .collect();
     assert_eq!(ministries, ["MSS", "MOTIE", "MSS"], "chain: {chain}");
     assert!(chain.contains("소공인 스마트제조"), "{chain}");
-    assert!(chain.contains("뿌리기업 자동화"), "{chain}");
+    assert!(chain.contains("뿌리기업 공정 자동화"), "{chain}");
     // The card of step one, besides the joint pathway line.
     assert!(
         h.get_all_by_label_contains("① 소공인 스마트제조 지원")
             .count()
             >= 2
     );
-    h.get_by_label("① 소공인 스마트제조 지원 (구 스마트공방)");
+    h.get_by_label("① 소공인 스마트제조 지원사업 (구 스마트공방)");
 }
 
 #[test]
@@ -186,7 +141,7 @@ fn opening_a_broken_profile_shows_the_error_and_keeps_the_previous_profile() {
     let mut h = harness(app());
     h.run();
     answer_root_micro_manufacturer(&mut h);
-    let before = h.state().profile.clone();
+    let before = h.state().state.profile.clone();
     let dir = tempfile::tempdir().expect("temp dir");
     let bad = dir.path().join("broken.json");
     std::fs::write(
@@ -196,7 +151,7 @@ fn opening_a_broken_profile_shows_the_error_and_keeps_the_previous_profile() {
     .expect("write");
     assert!(!h.state_mut().open_profile_path(&bad));
     h.run();
-    assert_eq!(h.state().profile, before);
+    assert_eq!(h.state().state.profile, before);
     h.get_by_label("열 수 없습니다");
     let msg = text_of(&h.get_by_label_contains("gyungnam"));
     assert!(
@@ -210,18 +165,18 @@ fn opening_a_broken_profile_shows_the_error_and_keeps_the_previous_profile() {
 #[test]
 fn the_plan_is_rebuilt_only_when_the_profile_changes() {
     let mut a = app();
-    a.profile.name = "한빛".into();
-    a.screen = Screen::Results;
+    a.state.profile.name = "한빛".into();
+    a.state.screen = Screen::Results;
     let mut h = harness(a);
     h.run();
     for _ in 0..10 {
         h.step();
     }
-    assert_eq!(h.state().recomputes, 1);
-    h.state_mut().profile.employees = Some(12);
+    assert_eq!(h.state().rt.recomputes, 1);
+    h.state_mut().state.profile.employees = Some(12);
     h.run();
     h.step();
-    assert_eq!(h.state().recomputes, 2);
+    assert_eq!(h.state().rt.recomputes, 2);
 }
 
 #[test]
@@ -234,42 +189,56 @@ fn answers_given_so_far_survive_a_restart() {
     name.type_text("세움전자");
     h.run();
     click(&mut h, "상시근로자 수 — 모름");
-    set_number(&mut h, "상시근로자 수", 30.0);
+    type_number(&mut h, "상시근로자 수", 0, "30");
     click(&mut h, "다음 →");
-    let saved = h.state().persisted();
+    // What eframe's storage would hold, written and read back as text.
+    let written = serde_json::to_string(&h.state().state).expect("state serialises");
+    let saved: gachi::view::AppState = serde_json::from_str(&written).expect("state reads");
     // A new process restores from what was written.
     let restored = app().restore(saved);
-    assert_eq!(restored.profile.name, "세움전자");
-    assert_eq!(restored.profile.employees, Some(30));
-    assert_eq!(restored.page, 1);
-    assert_eq!(restored.screen, Screen::Questions);
+    assert_eq!(restored.state.profile.name, "세움전자");
+    assert_eq!(restored.state.profile.employees, Some(30));
+    assert_eq!(restored.state.page, 1);
+    assert_eq!(restored.state.screen, Screen::Questions);
+    // Not saved as a client anywhere: it is still marked unsaved after the restart.
+    assert!(restored.state.is_dirty());
 }
 
 #[test]
 fn the_what_if_panel_moves_the_pathway_and_lists_what_is_gained_and_lost() {
     let mut a = app();
-    a.profile = gachi::profile::parse_profile(
+    a.state.profile = gachi::profile::parse_profile(
         r#"{"format":"gachi-profile/1","name":"대성주물","founded":"2009-03","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","root_technologies":["casting"],"certifications":[],"smart_factory_level":"none","exporting":false,"goals":["automation","digital","finance"]}"#
             .as_bytes(),
         month("2026-12"),
     )
     .expect("profile");
-    a.screen = Screen::Results;
-    let saved = a.profile.clone();
+    a.state.screen = Screen::Results;
+    let saved = a.state.profile.clone();
     let mut h = harness(a);
     h.run();
     click(&mut h, "가정해 보기");
-    assert!(h.state().whatif.is_some());
+    assert!(h.state().rt.whatif.is_some());
     // Twelve employees: no longer a 소공인, so the micro-manufacturer programme is lost.
-    set_number(&mut h, "상시근로자 수", 12.0);
+    type_number(&mut h, "상시근로자 수", 0, "12");
+    h.key_press(egui::Key::Enter);
+    h.run();
     assert_eq!(
-        h.state().whatif.as_ref().and_then(|w| w.employees),
+        h.state()
+            .rt
+            .whatif
+            .as_ref()
+            .and_then(|w| w.profile.employees),
         Some(12)
     );
-    assert_eq!(h.state().profile, saved, "the saved profile is untouched");
+    assert_eq!(
+        h.state().state.profile,
+        saved,
+        "the saved profile is untouched"
+    );
     let lost = text_of(&h.get_by_label_contains("더 이상 안 되는 사업"));
     assert!(!lost.contains("(0)"), "{lost}");
-    h.get_by_label("− 소공인 스마트제조 지원 (구 스마트공방)");
+    h.get_by_label("− 소공인 스마트제조 지원사업 (구 스마트공방)");
     assert!(
         h.state_mut()
             .plan()
@@ -281,10 +250,11 @@ fn the_what_if_panel_moves_the_pathway_and_lists_what_is_gained_and_lost() {
     h.get_by_label("가정해 보기 — 수출").click_accesskit();
     h.run();
     click(&mut h, "프로필에 적용");
-    assert!(h.state().whatif.is_none());
-    assert_eq!(h.state().profile.employees, Some(12));
+    assert!(h.state().rt.whatif.is_none());
+    assert_eq!(h.state().state.profile.employees, Some(12));
     assert!(
         h.state()
+            .state
             .profile
             .goals
             .contains(&gachi::codes::Goal::Export)
@@ -294,14 +264,14 @@ fn the_what_if_panel_moves_the_pathway_and_lists_what_is_gained_and_lost() {
 #[test]
 fn a_refused_programme_says_what_would_unlock_it() {
     let mut a = app();
-    a.profile = gachi::profile::parse_profile(
+    a.state.profile = gachi::profile::parse_profile(
         r#"{"format":"gachi-profile/1","name":"대성주물","founded":"2009-03","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","exporting":false}"#
             .as_bytes(),
         month("2026-12"),
     )
     .expect("profile");
-    a.screen = Screen::Results;
-    a.selected = Some("mss-global-small-giant-1000".into());
+    a.state.screen = Screen::Results;
+    a.rt.selected = Some("mss-global-small-giant-1000".into());
     let mut h = harness(a);
     h.run();
     h.get_by_label("이렇게 되면 받을 수 있습니다");
@@ -312,28 +282,29 @@ fn a_refused_programme_says_what_would_unlock_it() {
 fn the_client_list_creates_searches_duplicates_renames_and_deletes_to_the_trash() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut a = app();
-    a.workspace = Some(gachi::workspace::Workspace::new(dir.path()));
+    a.state.workspace = Some(dir.path().to_path_buf());
     let mut h = harness(a);
     h.run();
     click(&mut h, "고객");
     click(&mut h, "새 고객");
     // A new client opens on the questionnaire; name it there and save it back.
-    assert_eq!(h.state().screen, Screen::Questions);
+    assert_eq!(h.state().state.screen, Screen::Questions);
     h.get_by_label("회사 이름")
         .set_text_value_accesskit("대성주물");
     h.run();
-    assert_eq!(h.state().profile.name, "대성주물");
+    assert_eq!(h.state().state.profile.name, "대성주물");
     assert!(h.state_mut().save_client());
-    let first = h.state().client_path.clone().expect("client file");
+    let first = h.state().state.doc.client.clone().expect("client file");
+    // The file took the firm's name (not the placeholder's).
+    assert_eq!(
+        first.file_name().and_then(|n| n.to_str()),
+        Some("대성주물.json")
+    );
     click(&mut h, "고객");
     h.get_by_label("▶ 대성주물");
     click(&mut h, "복제 — 대성주물");
     h.get_by_label("대성주물 (사본)");
-    let files = |d: &std::path::Path| {
-        std::fs::read_dir(d)
-            .map(|r| r.flatten().filter(|e| e.path().is_file()).count())
-            .unwrap_or(0)
-    };
+    let files = common::files_in;
     assert_eq!(files(dir.path()), 2);
     // Search narrows the list.
     let search = h.get_by_label("검색");
@@ -352,13 +323,15 @@ fn the_client_list_creates_searches_duplicates_renames_and_deletes_to_the_trash(
     h.get_by_label("검색").set_text_value_accesskit("");
     h.run();
     h.get_by_label("대성주물 (사본) 2호");
-    // Delete the original: it moves to the trash folder, nothing is erased.
+    // Delete the original: asked first, then it moves to the trash folder.
     click(&mut h, "삭제 — 대성주물");
+    assert!(first.exists(), "nothing is deleted before the answer");
+    click(&mut h, "삭제");
     assert!(!first.exists());
     assert_eq!(
         files(&dir.path().join("trash")),
-        2,
-        "the renamed file's old copy and the deleted one"
+        3,
+        "the placeholder's first version, the renamed file's old copy and the deleted one"
     );
     assert_eq!(files(dir.path()), 1);
     h.get_by_label("휴지통 폴더로 옮겼습니다");
@@ -368,7 +341,7 @@ fn the_client_list_creates_searches_duplicates_renames_and_deletes_to_the_trash(
 fn importing_a_bizinfo_file_shows_the_counts_and_marks_feed_programmes() {
     let mut h = harness(app());
     h.run();
-    let before = h.state().catalogue.programmes.len();
+    let before = h.state().rt.catalogue.programmes.len();
     let file =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bizinfo/clean.json");
     assert!(h.state_mut().import_bizinfo_path(&file));
@@ -376,33 +349,37 @@ fn importing_a_bizinfo_file_shows_the_counts_and_marks_feed_programmes() {
     h.get_by_label("기업마당 공고를 카탈로그에 합쳤습니다");
     let counts = text_of(&h.get_by_label_contains("새 공고"));
     assert!(
-        counts.contains("새 공고 5")
-            && counts.contains("기존 사업에 연결 1")
+        // The 2027 edition has 예비창업패키지, so its notice attaches to that entry.
+        counts.contains("새 공고 4")
+            && counts.contains("기존 사업에 연결 2")
             && counts.contains("건너뜀 0"),
         "{counts}"
     );
-    assert_eq!(h.state().catalogue.programmes.len(), before + 5);
+    assert_eq!(h.state().rt.catalogue.programmes.len(), before + 4);
     click(&mut h, "사업 목록");
     choose(&mut h, "태그", 0, "bizinfo");
-    assert_eq!(h.get_all_by_label_contains("[기업마당 공고]").count(), 5);
+    assert_eq!(h.get_all_by_label_contains("[기업마당 공고]").count(), 4);
     // A file that is not a feed changes nothing.
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bizinfo/not_json.json");
-    let n = h.state().catalogue.programmes.len();
+    let n = h.state().rt.catalogue.programmes.len();
     assert!(!h.state_mut().import_bizinfo_path(&bad));
-    assert_eq!(h.state().catalogue.programmes.len(), n);
+    assert_eq!(h.state().rt.catalogue.programmes.len(), n);
 }
 
 #[test]
 fn opening_the_what_if_panel_changes_nothing_by_itself() {
     let mut a = app();
-    a.profile.name = "모름 기업".into();
-    a.screen = Screen::Results;
+    a.state.profile.name = "모름 기업".into();
+    a.state.screen = Screen::Results;
     let mut h = harness(a);
     h.run();
     let before = h.state_mut().plan().clone();
     click(&mut h, "가정해 보기");
-    assert_eq!(h.state().whatif.as_ref(), Some(&h.state().profile));
+    assert_eq!(
+        h.state().rt.whatif.as_ref().map(|w| &w.profile),
+        Some(&h.state().state.profile)
+    );
     assert_eq!(h.state_mut().plan().steps, before.steps);
     h.get_by_label("새로 가능한 사업 (0)");
     h.get_by_label("더 이상 안 되는 사업 (0)");
@@ -425,13 +402,14 @@ fn the_results_screen_saves_a_report_and_a_calendar_and_compares_plans() {
     let cal = std::fs::read_to_string(&ics).expect("ics");
     assert!(cal.starts_with("BEGIN:VCALENDAR"));
     // Hire four more people: no longer a 소공인; the comparison says what moved.
-    h.state_mut().profile.employees = Some(12);
+    h.state_mut().state.profile.employees = Some(12);
     h.run();
     assert!(h.state_mut().compare_with_plan_path(&before));
     h.run();
     h.get_by_label_contains("계획 비교");
     let text = h
         .state()
+        .rt
         .comparison
         .as_ref()
         .map(|c| c.text.clone())
@@ -440,5 +418,5 @@ fn the_results_screen_saves_a_report_and_a_calendar_and_compares_plans() {
     // Side by side: the saved plan still lists the micro-manufacturer programme.
     h.get_by_label_contains("저장된 계획 (2026-12)");
     h.get_by_label_contains("지금 계획 (2026-12)");
-    h.get_by_label_contains("① 소공인 스마트제조 지원 (구 스마트공방) · ");
+    h.get_by_label_contains("① 소공인 스마트제조 지원사업 (구 스마트공방) · ");
 }

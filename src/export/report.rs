@@ -4,8 +4,8 @@
 use super::svg::{link_label, pathway_svg, timeline_svg};
 use super::{
     CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr,
-    escape_html as esc, firm_name, krw, ministry_palette, money, step_name, support_kind_label,
-    text_or, window_label,
+    escape_html as esc, firm_name, krw, ministry_palette, step_name, support_kind_label, text_or,
+    window_label,
 };
 use crate::catalogue::{Confidence, is_web_url};
 use crate::codes::{Goal, Region, SizeClass, ministry_label};
@@ -107,7 +107,86 @@ const FONT_STACK: &str = "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"NanumGothic\
 /// The report as a self-contained HTML file, with UI strings in `lang` and the
 /// programmes' names and reasons from their `lang` text. Every string from the plan
 /// is escaped; only http(s) URLs become links.
+///
+/// Programmes outside the plan are named from the built-in catalogue; use
+/// [`report_html_with`] to name them from another catalogue (the app's).
 pub fn report_html(plan: &Plan, lang: Lang) -> String {
+    let builtin = crate::catalogue::builtin().ok();
+    report_html_with(plan, lang, builtin.as_ref())
+}
+
+/// Programme names for a report: the plan's own step names first, then the
+/// catalogue's. A report is for a client, a bank or an agency, so it names
+/// programmes, never shows their ids; an id no catalogue knows is written as
+/// "(이름 없는 사업)".
+struct Names<'a> {
+    plan: &'a Plan,
+    catalogue: Option<&'a crate::catalogue::Catalogue>,
+    lang: Lang,
+}
+
+impl Names<'_> {
+    fn of(&self, id: &str) -> String {
+        if let Some(st) = self.plan.step(id) {
+            return step_name(st, self.lang).to_string();
+        }
+        match self.catalogue.and_then(|c| c.get(id)) {
+            Some(p) => text_or(&p.name, self.lang, "").to_string(),
+            None => UNNAMED.get(self.lang).to_string(),
+        }
+    }
+}
+
+const UNNAMED: Tr = Tr("(이름 없는 사업)", "(unnamed programme)");
+const AMOUNT_TO_VERIFY: Tr = Tr("금액 확인 필요", "amount to verify");
+
+/// "최대 4,200만원" / "up to KRW 42,000,000", or "금액 확인 필요" — one language.
+fn money(max_krw: Option<u64>, lang: Lang) -> String {
+    match max_krw {
+        Some(w) => match lang {
+            Lang::Ko => format!("최대 {}", krw(w, lang)),
+            Lang::En => format!("up to {}", krw(w, lang)),
+        },
+        None => AMOUNT_TO_VERIFY.get(lang).to_string(),
+    }
+}
+
+/// A sentence with a parenthesised remark said twice in a row ("… (2025년 9월 개편
+/// 기준 확인 필요) (2025년 9월 개편 기준)") keeps only the first saying.
+pub fn say_once(text: &str) -> String {
+    let mut out = text.to_string();
+    let mut from = 0;
+    while let Some(k) = out[from..].find(") (").map(|k| k + from) {
+        let open_a = out[..k].rfind('(');
+        let close_b = out[k + 3..].find(')').map(|e| e + k + 3);
+        match (open_a, close_b) {
+            (Some(a), Some(b)) => {
+                let first = &out[a + 1..k];
+                let second = &out[k + 3..b];
+                if !second.is_empty() && first.contains(second) {
+                    // Drop " (second)", keep the first remark's ")".
+                    out.replace_range(k + 1..b + 1, "");
+                } else {
+                    from = k + 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// [`report_html`] naming programmes from `catalogue`.
+pub fn report_html_with(
+    plan: &Plan,
+    lang: Lang,
+    catalogue: Option<&crate::catalogue::Catalogue>,
+) -> String {
+    let names = Names {
+        plan,
+        catalogue,
+        lang,
+    };
     let mut h = String::with_capacity(64 * 1024);
     let name = firm_name(plan);
     let lang_code = match lang {
@@ -168,12 +247,12 @@ pub fn report_html(plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(h, "<p>{}</p>", esc(NO_STEPS.get(lang)));
     }
     for s in &plan.steps {
-        step_article(&mut h, plan, s, lang);
+        step_article(&mut h, plan, s, lang, &names);
     }
     h.push_str("</section>\n");
 
-    also_section(&mut h, plan, lang);
-    not_eligible_section(&mut h, plan, lang);
+    also_section(&mut h, plan, lang, &names);
+    not_eligible_section(&mut h, plan, lang, &names);
 
     // Catalogue and provenance.
     let sha: String = plan.catalogue.sha256.chars().take(12).collect();
@@ -338,7 +417,9 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
         esc(GOALS.get(lang)),
         esc(&goals)
     );
-    let reason = plan.size_class_reason.get(lang);
+    // The core's sentence may repeat its remark; a client reads it once.
+    let reason = say_once(plan.size_class_reason.get(lang));
+    let reason = reason.as_str();
     if !reason.trim().is_empty() {
         let _ = writeln!(
             h,
@@ -433,7 +514,7 @@ fn url_html(url: &str, lang: Lang) -> String {
     }
 }
 
-fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang) {
+fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names<'_>) {
     let pal = ministry_palette(&s.ministry);
     let (badge_class, badge) = match s.eligibility {
         Eligibility::Verify => ("verify", VERIFY),
@@ -552,7 +633,11 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang) {
             let label = link_label(l.kind, cross, lang);
             let what = match target {
                 Some(t) => format!("→ {}. {}", t.order, step_name(t, lang)),
-                None => format!("→ {} ({})", l.programme_id, NOT_IN_PLAN.get(lang)),
+                None => format!(
+                    "→ {} ({})",
+                    names.of(&l.programme_id),
+                    NOT_IN_PLAN.get(lang)
+                ),
             };
             let _ = write!(
                 h,
@@ -592,7 +677,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang) {
     );
 }
 
-fn also_section(h: &mut String, plan: &Plan, lang: Lang) {
+fn also_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'_>) {
     let _ = write!(
         h,
         "<section class=\"also\">\n<h2>{} ({})</h2>\n",
@@ -611,8 +696,8 @@ fn also_section(h: &mut String, plan: &Plan, lang: Lang) {
             let why = text_or(&a.why_not_chosen, lang, "");
             let _ = write!(
                 h,
-                "<li><span class=\"mark {class}\">{m}</span><code>{}</code>{}</li>",
-                esc(&a.programme_id),
+                "<li><span class=\"mark {class}\">{m}</span>{}{}</li>",
+                esc(&names.of(&a.programme_id)),
                 if why.is_empty() {
                     String::new()
                 } else {
@@ -625,7 +710,7 @@ fn also_section(h: &mut String, plan: &Plan, lang: Lang) {
     h.push_str("</section>\n");
 }
 
-fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang) {
+fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'_>) {
     let n = plan.not_eligible.len();
     let _ = write!(
         h,
@@ -641,16 +726,12 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang) {
         let ids: Vec<String> = plan
             .not_eligible
             .iter()
-            .map(|x| format!("<code>{}</code>", esc(&x.programme_id)))
+            .map(|x| esc(&names.of(&x.programme_id)))
             .collect();
         let _ = writeln!(h, "<p class=\"small\">{}</p>", ids.join(", "));
     }
     if !plan.received.is_empty() {
-        let ids: Vec<String> = plan
-            .received
-            .iter()
-            .map(|x| format!("<code>{}</code>", esc(x)))
-            .collect();
+        let ids: Vec<String> = plan.received.iter().map(|x| esc(&names.of(x))).collect();
         let _ = writeln!(
             h,
             "<p class=\"small\"><b>{}</b>: {}</p>",
@@ -729,4 +810,19 @@ ul.compact li {{ margin-bottom: 2pt; padding-left: 1.3em; text-indent: -1.3em; b
 }}
 "#
     )
+}
+
+#[cfg(test)]
+mod say_once_tests {
+    use super::say_once;
+
+    #[test]
+    fn a_repeated_remark_is_dropped_and_others_kept() {
+        assert_eq!(
+            say_once("상한 120억원 (2025년 9월 개편 기준 확인 필요) (2025년 9월 개편 기준). 끝"),
+            "상한 120억원 (2025년 9월 개편 기준 확인 필요). 끝"
+        );
+        assert_eq!(say_once("a (b) (c)"), "a (b) (c)");
+        assert_eq!(say_once("no remark"), "no remark");
+    }
 }

@@ -1,7 +1,7 @@
 //! The catalogue browser: search in Korean and English, filters, a sortable table
 //! that draws only the rows in view.
 
-use super::{GachiApp, Screen, i18n as s};
+use super::{Command, GachiApp, i18n as s};
 use crate::catalogue::Programme;
 use crate::codes::{Goal, ministry_short};
 use crate::matcher::Eligibility;
@@ -9,14 +9,26 @@ use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
 use egui_extras::Column;
 
+/// The table's sort column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
+    /// The catalogue's own order.
     #[default]
     Catalogue,
+    /// Programme name.
     Name,
+    /// Ministry.
     Ministry,
+    /// Category.
     Category,
+    /// Largest amount.
     Support,
+    /// First application month.
+    Window,
+    /// Eligible first, then to verify, then not eligible.
+    Status,
+    /// Date of the source.
+    SourceDate,
 }
 
 /// What the cached rows depend on: query, filters, sort, catalogue hash, language.
@@ -31,6 +43,7 @@ type RowsKey = (
     Lang,
 );
 
+/// The table's filters and sort, and the rows they leave (cached).
 #[derive(Debug, Clone, Default)]
 pub struct BrowserState {
     pub query: String,
@@ -54,11 +67,28 @@ fn matches(p: &Programme, q: &str) -> bool {
         || p.summary.en.to_lowercase().contains(q)
 }
 
-pub fn show(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    app.plan();
-    let b = &mut app.browser;
-    let cat = &app.catalogue;
+/// Draws the catalogue table, with the chosen programme's details beside it.
+pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
+    let lang = app.state.lang;
+    // The details open beside the table, in place (not on the pathway screen).
+    if let (Some(plan), Some(p)) = (
+        app.cached_plan(),
+        app.rt
+            .selected
+            .as_deref()
+            .and_then(|id| app.rt.catalogue.get(id)),
+    ) {
+        egui::Panel::right("browser_detail")
+            .resizable(true)
+            .default_size(380.0)
+            .size_range(280.0..=700.0)
+            .show(ui, |ui| {
+                super::results::detail::show(ui, app, plan, p, cmds);
+            });
+    }
+    let plan = app.rt.plan.as_ref().map(|c| &c.plan);
+    let b = &mut app.rt.browser;
+    let cat = &app.rt.catalogue;
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(s::SEARCH.get(lang));
         ui.add(
@@ -125,6 +155,25 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             .response
             .labelled_by(l.id);
     });
+    let status_of = |id: &str| -> Option<Eligibility> {
+        let plan = plan?;
+        if let Some(st) = plan.step(id) {
+            return Some(st.eligibility);
+        }
+        if let Some(a) = plan.also_eligible.iter().find(|a| a.programme_id == id) {
+            return Some(a.eligibility);
+        }
+        plan.not_eligible
+            .iter()
+            .any(|n| n.programme_id == id)
+            .then_some(Eligibility::NotEligible)
+    };
+    let rank = |id: &str| match status_of(id) {
+        Some(Eligibility::Eligible) => 0,
+        Some(Eligibility::Verify) => 1,
+        Some(Eligibility::NotEligible) => 3,
+        None => 2,
+    };
     let key = (
         b.query.to_lowercase(),
         b.ministry.clone(),
@@ -159,6 +208,22 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
             }
             SortBy::Category => rows.sort_by_key(|&x| cat.programmes[x].category),
             SortBy::Support => rows.sort_by_key(|&x| cat.programmes[x].support.max_krw),
+            // Unknown windows last.
+            SortBy::Window => rows.sort_by_key(|&x| {
+                cat.programmes[x]
+                    .windows
+                    .months
+                    .first()
+                    .copied()
+                    .unwrap_or(13)
+            }),
+            SortBy::Status => rows.sort_by_key(|&x| rank(&cat.programmes[x].id)),
+            SortBy::SourceDate => rows.sort_by(|&x, &y| {
+                cat.programmes[x]
+                    .provenance
+                    .date
+                    .cmp(&cat.programmes[y].provenance.date)
+            }),
         }
         if b.descending {
             rows.reverse();
@@ -167,30 +232,18 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         b.key = Some(key);
     }
     ui.label(format!("{} {}", b.rows.len(), s::SHOWN.get(lang)));
-    let plan = app.plan.as_ref();
-    let status_of = |id: &str| -> Option<Eligibility> {
-        let plan = plan?;
-        if let Some(st) = plan.step(id) {
-            return Some(st.eligibility);
-        }
-        if let Some(a) = plan.also_eligible.iter().find(|a| a.programme_id == id) {
-            return Some(a.eligibility);
-        }
-        plan.not_eligible
-            .iter()
-            .any(|n| n.programme_id == id)
-            .then_some(Eligibility::NotEligible)
-    };
     let mut open = None;
-    let row_h = 22.0;
+    let row_h = 24.0;
+    let app_selected = &app.rt.selected;
     let sorts = [
         SortBy::Name,
         SortBy::Ministry,
         SortBy::Category,
         SortBy::Catalogue,
         SortBy::Support,
-        SortBy::Catalogue,
-        SortBy::Catalogue,
+        SortBy::Window,
+        SortBy::SourceDate,
+        SortBy::Status,
     ];
     let cols = [
         s::COL_NAME,
@@ -199,6 +252,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         s::COL_AGENCY,
         s::COL_SUPPORT,
         s::COL_WINDOW,
+        s::COL_SOURCE_DATE,
         s::COL_STATUS,
     ];
     let rows = &b.rows;
@@ -214,6 +268,7 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         .column(Column::initial(170.0).at_least(80.0).clip(true))
         .column(Column::initial(120.0).at_least(80.0).clip(true))
         .column(Column::initial(110.0).at_least(70.0).clip(true))
+        .column(Column::initial(90.0).at_least(70.0).clip(true))
         .column(Column::remainder().at_least(80.0))
         .min_scrolled_height(0.0)
         .header(row_h, |mut header| {
@@ -242,8 +297,9 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                     } else {
                         p.name.get(lang).to_string()
                     };
+                    let chosen = app_selected.as_deref() == Some(p.id.as_str());
                     if ui
-                        .add(egui::Button::new(name).frame(false).truncate())
+                        .add(egui::Button::selectable(chosen, name).truncate())
                         .on_hover_text(p.summary.get(lang))
                         .clicked()
                     {
@@ -278,7 +334,16 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
                     } else {
                         months.join("·")
                     };
-                    ui.add(egui::Label::new(window).truncate());
+                    ui.add(egui::Label::new(window).truncate())
+                        .on_hover_text(s::WINDOW_YEARLESS.get(lang));
+                });
+                row.col(|ui| {
+                    // The year of the source: how fresh the facts are.
+                    let pv = &p.provenance;
+                    let year: String = pv.date.chars().take(4).collect();
+                    let text = format!("{year} · {}", pv.confidence.label().get(lang));
+                    ui.add(egui::Label::new(text).truncate())
+                        .on_hover_text(format!("{} {}", s::DETAIL_SOURCE.get(lang), pv.date));
                 });
                 row.col(|ui| {
                     let status = match status_of(&p.id) {
@@ -300,7 +365,6 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         }
     }
     if let Some(id) = open {
-        app.selected = Some(id);
-        app.screen = Screen::Results;
+        cmds.push(Command::Select(id));
     }
 }

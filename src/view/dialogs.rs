@@ -1,122 +1,196 @@
 //! Native file dialogs, run off the UI thread so the window keeps drawing. The file
-//! work itself is done by `GachiApp`'s `*_path` methods, which tests call directly.
+//! work itself is done by `GachiApp`'s `*_path` methods (io.rs), which tests call.
+//!
+//! A dialog that cannot open must not fail silently: rfd answers "cancelled" both
+//! when the user cancels and when no dialog exists (no portal and no zenity on a
+//! Linux desktop). So the app checks for a dialog first, treats an answer faster
+//! than any person could give as "no dialog", and then saves exports into the
+//! Documents folder, saying where.
 
-use super::GachiApp;
+use super::{GachiApp, Notice, i18n as s};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
+/// What a file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
+    /// Open a profile file.
     OpenProfile,
+    /// Save the profile to a file.
     SaveProfile,
+    /// Open a plan file.
     OpenPlan,
+    /// Save the plan as JSON.
     ExportPlan,
+    /// Open another catalogue.
     OpenCatalogue,
+    /// Choose the client workspace folder.
     PickWorkspace,
+    /// Merge a bizinfo feed file.
     ImportBizinfo,
+    /// Save the HTML report.
     ExportReport,
+    /// Save the calendar file.
     ExportIcs,
+    /// Compare with a saved plan.
     ComparePlan,
+}
+
+impl Purpose {
+    /// Exports and saves can go to the Documents folder when no dialog opens.
+    fn saves(self) -> bool {
+        matches!(
+            self,
+            Purpose::SaveProfile | Purpose::ExportPlan | Purpose::ExportReport | Purpose::ExportIcs
+        )
+    }
 }
 
 /// At most one dialog open at a time; its answer arrives through the channel.
 #[derive(Default)]
 pub struct DialogSlot {
-    waiting: Option<(Purpose, mpsc::Receiver<Option<PathBuf>>)>,
+    waiting: Option<(Purpose, Instant, mpsc::Receiver<Option<PathBuf>>)>,
 }
+
+/// No person cancels a dialog this fast: a quicker "cancel" means none opened.
+const TOO_FAST: Duration = Duration::from_millis(250);
 
 /// A file name from the firm and month, safe on every system.
 pub fn default_name(firm: &str, month: &str, suffix: &str) -> String {
     format!("{}-{month}{suffix}", crate::files::safe_stem(firm, "gachi"))
 }
 
+/// The usual file name of an export for the open profile.
+pub(super) fn default_file_name(app: &GachiApp, purpose: Purpose) -> String {
+    let month = app.rt.as_of.to_string();
+    let firm = &app.state.profile.name;
+    let suffix = match purpose {
+        Purpose::SaveProfile => ".profile.json",
+        Purpose::ExportReport => ".report.html",
+        Purpose::ExportIcs => ".ics",
+        _ => ".plan.json",
+    };
+    default_name(firm, &month, suffix)
+}
+
+/// Whether a native file dialog can open here. Windows and macOS always have one;
+/// on Linux rfd needs the desktop portal (over D-Bus) or zenity.
+pub fn dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+    };
+    let portal = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        && [
+            "/usr/libexec/xdg-desktop-portal",
+            "/usr/lib/xdg-desktop-portal",
+            "/usr/lib/xdg-desktop-portal/xdg-desktop-portal",
+        ]
+        .iter()
+        .any(|p| std::path::Path::new(p).exists());
+    portal || on_path("zenity") || on_path("kdialog")
+}
+
 impl GachiApp {
     pub(super) fn dialog_open(&mut self, purpose: Purpose) {
-        if self.dialog.waiting.is_some() {
+        if self.rt.dialog.waiting.is_some() {
+            return;
+        }
+        if !dialog_available() {
+            self.no_dialog(purpose);
             return;
         }
         let (tx, rx) = mpsc::channel();
-        let month = self.as_of.to_string();
-        let firm = self.profile.name.clone();
         let mut dialog = match purpose {
             Purpose::ExportReport => rfd::FileDialog::new().add_filter("HTML", &["html"]),
             Purpose::ExportIcs => rfd::FileDialog::new().add_filter("iCalendar", &["ics"]),
             _ => rfd::FileDialog::new().add_filter("JSON", &["json"]),
         };
-        dialog = match purpose {
-            Purpose::SaveProfile => {
-                dialog.set_file_name(default_name(&firm, &month, ".profile.json"))
-            }
-            Purpose::ExportPlan => dialog.set_file_name(default_name(&firm, &month, ".plan.json")),
-            Purpose::ExportReport => {
-                dialog.set_file_name(default_name(&firm, &month, ".report.html"))
-            }
-            Purpose::ExportIcs => dialog.set_file_name(default_name(&firm, &month, ".ics")),
-            _ => dialog,
-        };
+        if purpose.saves() {
+            dialog = dialog.set_file_name(default_file_name(self, purpose));
+        }
         std::thread::spawn(move || {
             let picked = match purpose {
                 Purpose::PickWorkspace => rfd::FileDialog::new().pick_folder(),
-                Purpose::SaveProfile
-                | Purpose::ExportPlan
-                | Purpose::ExportReport
-                | Purpose::ExportIcs => dialog.save_file(),
+                p if p.saves() => dialog.save_file(),
                 _ => dialog.pick_file(),
             };
             let _ = tx.send(picked);
         });
-        self.dialog.waiting = Some((purpose, rx));
+        self.rt.dialog.waiting = Some((purpose, Instant::now(), rx));
+    }
+
+    /// No dialog could open: saves go to the Documents folder; opening says so.
+    fn no_dialog(&mut self, purpose: Purpose) {
+        if purpose.saves()
+            && let Some(folder) = super::io::documents_folder()
+        {
+            self.export_without_dialog(purpose, &folder);
+            return;
+        }
+        self.rt.notices.push(Notice {
+            error: true,
+            title: s::NO_DIALOG,
+            detail: s::NO_DIALOG_WHY.get(self.state.lang).to_string(),
+            folder: None,
+        });
     }
 
     pub(super) fn dialog_poll(&mut self, ctx: &egui::Context) {
-        let Some((purpose, rx)) = &self.dialog.waiting else {
+        let Some((purpose, opened, rx)) = &self.rt.dialog.waiting else {
             return;
         };
-        let purpose = *purpose;
+        let (purpose, opened) = (*purpose, *opened);
         match rx.try_recv() {
             Ok(picked) => {
-                self.dialog.waiting = None;
-                if let Some(path) = picked {
-                    match purpose {
-                        Purpose::OpenProfile => {
-                            self.open_profile_path(&path);
-                        }
-                        Purpose::SaveProfile => {
-                            self.save_profile_path(&path);
-                        }
-                        Purpose::OpenPlan => {
-                            self.open_plan_path(&path);
-                        }
-                        Purpose::ExportPlan => {
-                            self.export_plan_path(&path);
-                        }
-                        Purpose::OpenCatalogue => {
-                            self.open_catalogue_path(&path);
-                        }
-                        Purpose::ExportReport => {
-                            self.export_report_path(&path);
-                        }
-                        Purpose::ExportIcs => {
-                            self.export_ics_path(&path);
-                        }
-                        Purpose::ComparePlan => {
-                            self.compare_with_plan_path(&path);
-                        }
-                        Purpose::ImportBizinfo => {
-                            self.import_bizinfo_path(&path);
-                        }
-                        Purpose::PickWorkspace => {
-                            self.workspace = Some(crate::workspace::Workspace::new(path));
-                            self.clients.list = None;
-                        }
+                self.rt.dialog.waiting = None;
+                let Some(path) = picked else {
+                    if opened.elapsed() < TOO_FAST {
+                        self.no_dialog(purpose);
+                    }
+                    return;
+                };
+                match purpose {
+                    Purpose::OpenProfile => {
+                        self.open_profile_path(&path);
+                    }
+                    Purpose::SaveProfile => {
+                        self.save_profile_path(&path);
+                    }
+                    Purpose::OpenPlan => {
+                        self.open_plan_path(&path);
+                    }
+                    Purpose::ExportPlan => {
+                        self.export_plan_path(&path);
+                    }
+                    Purpose::OpenCatalogue => {
+                        self.open_catalogue_path(&path);
+                    }
+                    Purpose::ExportReport => {
+                        self.export_report_path(&path);
+                    }
+                    Purpose::ExportIcs => {
+                        self.export_ics_path(&path);
+                    }
+                    Purpose::ComparePlan => {
+                        self.compare_with_plan_path(&path);
+                    }
+                    Purpose::ImportBizinfo => {
+                        self.import_bizinfo_path(&path);
+                    }
+                    Purpose::PickWorkspace => {
+                        self.state.workspace = Some(path);
+                        self.rt.clients.list = None;
                     }
                 }
             }
-            Err(mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200))
-            }
-            Err(mpsc::TryRecvError::Disconnected) => self.dialog.waiting = None,
+            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(200)),
+            Err(mpsc::TryRecvError::Disconnected) => self.rt.dialog.waiting = None,
         }
     }
 }

@@ -1,665 +1,424 @@
-//! The desktop app (eframe/egui). Everything that touches egui lives here; the
-//! plan itself comes from the pure core and is recomputed only when its inputs change.
+//! The desktop app (eframe/egui). Everything that touches egui lives here.
+//!
+//! The shape follows egui_demo_app's `run_cmd` and rerun's `UICommand`:
+//! * [`state::AppState`] is what persists; [`Runtime`] is everything rebuilt at start
+//!   (catalogue, plan cache, dialogs, the what-if draft, banners).
+//! * Screens draw from the state and push [`command::Command`]s into a list; form
+//!   fields edit the profile they show through `&mut`, as egui widgets do.
+//! * After the panels, [`GachiApp::apply`] runs the commands in one place
+//!   (`command.rs`): every file write, every confirmation and every undo lives there.
+//!
+//! Where each screen is: `start.rs`, `clients.rs`, `questionnaire.rs`,
+//! `results/` (one file per panel), `whatif.rs`, `browser.rs` (the catalogue);
+//! the top bar is `top_bar.rs`, banners and questions `banner.rs`, file work `io.rs`.
 
+mod banner;
 mod browser;
+mod changes;
 mod clients;
+pub mod command;
 mod dialogs;
+mod fields;
 pub mod i18n;
+mod io;
 mod questionnaire;
 pub(crate) mod results;
 mod start;
+pub mod state;
 pub mod style;
+mod top_bar;
 mod whatif;
 
 use crate::catalogue::Catalogue;
-use crate::files::{self, FileError};
+use crate::files;
 use crate::matcher::{Eligibility, build_plan};
 use crate::month::YearMonth;
 use crate::plan::Plan;
-use crate::profile::{FirmProfile, read_profile_value};
-use crate::text::Lang;
+use crate::profile::FirmProfile;
 use eframe::egui;
 use i18n as s;
-use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
+pub use command::{Ask, Command, Undo};
+pub use dialogs::Purpose;
+pub use state::{AppState, Document, FileKind, RecentFile, Screen};
 pub use style::install_fonts;
+pub use whatif::WhatIf;
 
 /// Key of the app's state in eframe's storage.
 const STORAGE_KEY: &str = "gachi-state";
 const MAX_RECENT: usize = 8;
+/// Persisted state is written at most this often while the user types.
+const FLUSH_AFTER: Duration = Duration::from_secs(1);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Screen {
-    #[default]
-    Start,
-    Clients,
-    Questions,
-    Results,
-    Catalogue,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FileKind {
-    Profile,
-    Plan,
-    Catalogue,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecentFile {
-    pub path: PathBuf,
-    pub kind: FileKind,
-}
-
-/// What survives a restart (and a crash: it is written as the user answers).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Persisted {
-    pub lang: Lang,
-    pub dark: bool,
-    /// The profile being edited, as `gachi-profile/1` JSON text.
-    pub profile: Option<String>,
-    pub page: usize,
-    pub screen: Screen,
-    pub recent: Vec<RecentFile>,
-    pub catalogue_path: Option<PathBuf>,
-    pub workspace: Option<PathBuf>,
-    pub client_path: Option<PathBuf>,
-}
-
-/// A message shown at the top of the window until dismissed.
+/// A message shown over the bottom of the window until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    /// Red when true, green otherwise.
     pub error: bool,
+    /// The first line, in the app's language.
     pub title: s::S,
+    /// More lines: a path, counts, what changed.
     pub detail: String,
+    /// A folder the user may want to open (exports saved without a dialog).
+    pub folder: Option<std::path::PathBuf>,
 }
 
 /// A saved plan set beside the current one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
+    /// The file it came from.
     pub file: String,
+    /// The saved plan.
     pub before: Plan,
     /// The differences as readable lines.
     pub text: String,
 }
 
-/// Which list the results screen shows.
+/// Which list the results screen shows. The four lists do not overlap: every
+/// programme is in exactly one of them (or already received).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ResultsTab {
+    /// The plan's steps.
     #[default]
     Steps,
+    /// Eligible programmes left out of the plan.
     Also,
+    /// Programmes left out of the plan whose conditions need checking.
     Verify,
+    /// Programmes the firm does not qualify for.
     Not,
 }
 
-pub struct GachiApp {
-    pub lang: Lang,
-    pub dark: bool,
-    pub screen: Screen,
-    pub page: usize,
-    pub profile: FirmProfile,
+/// The plan and what it was built from, so it is rebuilt only on change.
+struct PlanCache {
+    plan: Plan,
+    key: (FirmProfile, YearMonth, String),
+}
+
+/// Debounced persistence: what was last written, and since when it differs.
+#[derive(Default)]
+struct Persist {
+    last: Option<AppState>,
+    changed_at: Option<Instant>,
+    last_screen: Option<Screen>,
+}
+
+/// Everything that does not persist: rebuilt at start from the state and files.
+pub struct Runtime {
+    /// The catalogue in use.
     pub catalogue: Catalogue,
-    /// None for the built-in catalogue.
-    pub catalogue_path: Option<PathBuf>,
+    /// The month plans are made for.
     pub as_of: YearMonth,
-    pub recent: Vec<RecentFile>,
+    /// Banners, newest last.
     pub notices: Vec<Notice>,
+    /// The programme shown in the detail panel.
     pub selected: Option<String>,
+    /// Set when a programme was chosen somewhere: the cards scroll to it once.
+    pub scroll_to_selected: bool,
+    /// The list shown under the pathway.
     pub tab: ResultsTab,
     /// Times the plan was rebuilt, for the test that it is not rebuilt every frame.
     pub recomputes: usize,
-    pub(super) plan: Option<Plan>,
-    plan_inputs: Option<(FirmProfile, YearMonth, String)>,
-    pub(super) questionnaire: questionnaire::Draft,
-    pub(super) browser: browser::BrowserState,
-    dialog: dialogs::DialogSlot,
-    /// The persisted state last written, so storage is touched only on change.
-    last_persisted: Option<Persisted>,
-    /// The consultant's client folder, and the client file open now.
-    pub workspace: Option<crate::workspace::Workspace>,
-    pub client_path: Option<PathBuf>,
-    pub(super) clients: clients::ClientsState,
+    /// A what-if draft; while set, the plan follows it.
+    pub whatif: Option<WhatIf>,
+    /// A question waiting for the user's answer (a modal).
+    pub ask: Option<Ask>,
+    /// The last undoable change, offered in its banner.
+    pub undo: Option<Undo>,
     /// A plan comparison shown on the results screen.
     pub comparison: Option<Comparison>,
-    /// A what-if copy of the profile; while set, the plan follows it.
-    pub whatif: Option<FirmProfile>,
-    baseline: Option<(
-        FirmProfile,
-        YearMonth,
-        String,
-        std::collections::BTreeSet<String>,
-    )>,
+    /// The cards and timeline are shown (they can be folded away).
+    pub pathway_open: bool,
+    /// The detail panel fills the results screen.
+    pub detail_full: bool,
+    /// The window may close (the user answered the unsaved-changes question).
+    pub allow_close: bool,
+    /// The window title last sent, so it is sent only on change.
+    pub title: String,
+    plan: Option<PlanCache>,
+    baseline: Option<(FirmProfile, YearMonth, String, BTreeSet<String>)>,
+    pub(crate) questionnaire: questionnaire::Draft,
+    pub(crate) browser: browser::BrowserState,
+    pub(crate) clients: clients::ClientsState,
+    dialog: dialogs::DialogSlot,
+    persist: Persist,
     /// Process start, until the first frame reports the start-up time.
-    startup: Option<std::time::Instant>,
+    startup: Option<Instant>,
+}
+
+/// The app: persisted state, runtime state, and the commands of this frame.
+pub struct GachiApp {
+    /// What persists.
+    pub state: AppState,
+    /// What does not.
+    pub rt: Runtime,
+    /// Commands pushed by the screens this frame, applied after the panels.
+    cmds: Vec<Command>,
 }
 
 impl GachiApp {
     /// A fresh app on the given catalogue.
     pub fn new(catalogue: Catalogue, as_of: YearMonth) -> Self {
         GachiApp {
-            lang: Lang::Ko,
-            dark: false,
-            screen: Screen::Start,
-            page: 0,
-            profile: FirmProfile::default(),
-            catalogue,
-            catalogue_path: None,
-            as_of,
-            recent: Vec::new(),
-            notices: Vec::new(),
-            selected: None,
-            tab: ResultsTab::Steps,
-            recomputes: 0,
-            plan: None,
-            plan_inputs: None,
-            questionnaire: questionnaire::Draft::default(),
-            browser: browser::BrowserState::default(),
-            dialog: dialogs::DialogSlot::default(),
-            last_persisted: None,
-            startup: None,
-            whatif: None,
-            comparison: None,
-            baseline: None,
-            workspace: None,
-            client_path: None,
-            clients: clients::ClientsState::default(),
+            state: AppState::default(),
+            rt: Runtime {
+                catalogue,
+                as_of,
+                notices: Vec::new(),
+                selected: None,
+                scroll_to_selected: false,
+                tab: ResultsTab::Steps,
+                recomputes: 0,
+                whatif: None,
+                ask: None,
+                undo: None,
+                comparison: None,
+                pathway_open: true,
+                detail_full: false,
+                allow_close: false,
+                title: String::new(),
+                plan: None,
+                baseline: None,
+                questionnaire: questionnaire::Draft::default(),
+                browser: browser::BrowserState::default(),
+                clients: clients::ClientsState::default(),
+                dialog: dialogs::DialogSlot::default(),
+                persist: Persist::default(),
+                startup: None,
+            },
+            cmds: Vec::new(),
         }
     }
 
     /// Restores what a previous run saved. A saved catalogue file that no longer
-    /// loads falls back to the given one, with a notice.
-    pub fn restore(mut self, saved: Persisted) -> Self {
-        self.lang = saved.lang;
-        self.dark = saved.dark;
-        self.page = saved.page.min(questionnaire::PAGES.len() - 1);
-        self.screen = saved.screen;
-        self.recent = saved.recent.clone();
-        self.workspace = saved
-            .workspace
-            .clone()
-            .map(crate::workspace::Workspace::new);
-        self.client_path = saved.client_path.clone().filter(|p| p.exists());
-        if let Some(text) = &saved.profile {
-            match crate::profile::parse_profile(text.as_bytes(), self.as_of) {
-                Ok(p) => self.profile = p,
-                Err(_) => self.screen = Screen::Start,
-            }
+    /// loads falls back to the given one, with a notice; a client file that is gone
+    /// leaves the profile detached (and so marked unsaved).
+    pub fn restore(mut self, saved: AppState) -> Self {
+        self.state = saved;
+        self.state.page = self.state.page.min(questionnaire::PAGES.len() - 1);
+        if self.state.doc.client.as_ref().is_some_and(|p| !p.exists()) {
+            self.state.doc = Document::default();
         }
-        if let Some(path) = &saved.catalogue_path {
-            self.open_catalogue_path(path);
+        if let Some(path) = self.state.catalogue_path.clone() {
+            self.open_catalogue_path(&path);
         }
-        self.last_persisted = Some(self.persisted());
+        self.rt.persist.last = Some(self.state.clone());
         self
     }
 
-    pub fn persisted(&self) -> Persisted {
-        Persisted {
-            lang: self.lang,
-            dark: self.dark,
-            profile: (!self.profile.name.is_empty() || self.profile != FirmProfile::default())
-                .then(|| self.profile.to_pretty_json()),
-            page: self.page,
-            screen: self.screen,
-            recent: self.recent.clone(),
-            catalogue_path: self.catalogue_path.clone(),
-            workspace: self.workspace.as_ref().map(|w| w.root.clone()),
-            client_path: self.client_path.clone(),
+    /// The profile the plan follows: the what-if draft while one is open.
+    pub fn planned_profile(&self) -> &FirmProfile {
+        self.rt
+            .whatif
+            .as_ref()
+            .map(|w| &w.profile)
+            .unwrap_or(&self.state.profile)
+    }
+
+    /// Rebuilds the plan if the profile, the month or the catalogue changed.
+    pub fn refresh_plan(&mut self) {
+        let profile = self.planned_profile();
+        let fresh = self.rt.plan.as_ref().is_some_and(|c| {
+            c.key.0 == *profile && c.key.1 == self.rt.as_of && c.key.2 == self.rt.catalogue.sha256
+        });
+        if !fresh {
+            let plan = build_plan(
+                &self.rt.catalogue,
+                profile,
+                self.rt.as_of,
+                crate::GENERATED_BY,
+            );
+            let key = (
+                profile.clone(),
+                self.rt.as_of,
+                self.rt.catalogue.sha256.clone(),
+            );
+            self.rt.plan = Some(PlanCache { plan, key });
+            self.rt.recomputes += 1;
         }
     }
 
-    /// The plan for the current profile, rebuilt only when the profile, the month or
-    /// the catalogue changed since the last build.
+    /// The plan for the current profile, rebuilt only when its inputs changed.
     pub fn plan(&mut self) -> &Plan {
-        let profile = self.whatif.as_ref().unwrap_or(&self.profile);
-        let stale = match &self.plan_inputs {
-            Some((p, m, sha)) => p != profile || *m != self.as_of || *sha != self.catalogue.sha256,
-            None => true,
-        };
-        if stale || self.plan.is_none() {
-            self.plan = Some(build_plan(
-                &self.catalogue,
-                profile,
-                self.as_of,
-                crate::GENERATED_BY,
-            ));
-            self.plan_inputs = Some((profile.clone(), self.as_of, self.catalogue.sha256.clone()));
-            self.recomputes += 1;
+        self.refresh_plan();
+        match &mut self.rt.plan {
+            Some(c) => &c.plan,
+            // refresh_plan always leaves a plan; build one rather than panic.
+            slot @ None => {
+                let plan = build_plan(
+                    &self.rt.catalogue,
+                    &self.state.profile,
+                    self.rt.as_of,
+                    crate::GENERATED_BY,
+                );
+                let key = (
+                    self.state.profile.clone(),
+                    self.rt.as_of,
+                    self.rt.catalogue.sha256.clone(),
+                );
+                &slot.insert(PlanCache { plan, key }).plan
+            }
         }
-        // Just built or kept above.
-        let profile = self.whatif.as_ref().unwrap_or(&self.profile);
-        self.plan.get_or_insert_with(|| {
-            build_plan(&self.catalogue, profile, self.as_of, crate::GENERATED_BY)
-        })
+    }
+
+    /// The plan as last built (after [`Self::refresh_plan`]).
+    pub fn cached_plan(&self) -> Option<&Plan> {
+        self.rt.plan.as_ref().map(|c| &c.plan)
     }
 
     /// Programme ids the saved profile (not the what-if) can use, rebuilt on change:
     /// what the what-if panel compares against.
-    pub fn baseline_usable(&mut self) -> Option<&std::collections::BTreeSet<String>> {
-        let stale = match &self.baseline {
-            Some((p, m, sha, _)) => {
-                p != &self.profile || *m != self.as_of || *sha != self.catalogue.sha256
-            }
-            None => true,
-        };
+    pub fn baseline_usable(&mut self) -> &BTreeSet<String> {
+        let stale = !self.rt.baseline.as_ref().is_some_and(|(p, m, sha, _)| {
+            *p == self.state.profile && *m == self.rt.as_of && *sha == self.rt.catalogue.sha256
+        });
         if stale {
             let plan = build_plan(
-                &self.catalogue,
-                &self.profile,
-                self.as_of,
+                &self.rt.catalogue,
+                &self.state.profile,
+                self.rt.as_of,
                 crate::GENERATED_BY,
             );
-            let ids = usable_ids(&plan);
-            self.baseline = Some((
-                self.profile.clone(),
-                self.as_of,
-                self.catalogue.sha256.clone(),
-                ids,
+            self.rt.baseline = Some((
+                self.state.profile.clone(),
+                self.rt.as_of,
+                self.rt.catalogue.sha256.clone(),
+                usable_ids(&plan),
             ));
         }
-        self.baseline.as_ref().map(|(.., ids)| ids)
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        match &self.rt.baseline {
+            Some((.., ids)) => ids,
+            // Filled just above; an empty set rather than a panic.
+            None => &EMPTY,
+        }
     }
 
     /// (eligible, to verify, not eligible) counts of the current plan.
     pub fn counts(&mut self) -> (usize, usize, usize) {
-        let plan = self.plan();
-        let usable = plan
-            .steps
-            .iter()
-            .map(|s| s.eligibility)
-            .chain(plan.also_eligible.iter().map(|a| a.eligibility));
-        let (mut e, mut v) = (0, 0);
-        for el in usable {
-            match el {
-                Eligibility::Eligible => e += 1,
-                _ => v += 1,
-            }
-        }
-        (e, v, plan.not_eligible.len())
+        counts(self.plan())
     }
 
-    fn notify_error(&mut self, title: s::S, err: &FileError) {
-        self.notices.push(Notice {
-            error: true,
-            title,
-            detail: format!("{}\n{}", err, s::KEPT_PREVIOUS.get(self.lang)),
-        });
-    }
-
-    fn notify_ok(&mut self, title: s::S, path: &Path) {
-        self.notices.push(Notice {
-            error: false,
-            title,
-            detail: path.display().to_string(),
-        });
-    }
-
-    fn remember(&mut self, path: &Path, kind: FileKind) {
-        self.recent.retain(|r| r.path != path);
-        self.recent.insert(
-            0,
-            RecentFile {
-                path: path.to_path_buf(),
-                kind,
-            },
-        );
-        self.recent.truncate(MAX_RECENT);
-    }
-
-    pub fn new_profile(&mut self) {
-        self.profile = FirmProfile::default();
-        self.questionnaire = questionnaire::Draft::default();
-        self.page = 0;
-        self.screen = Screen::Questions;
-        self.selected = None;
-    }
-
-    /// Opens a profile file; on failure the current profile stays and a notice says why.
-    pub fn open_profile_path(&mut self, path: &Path) -> bool {
-        match files::load_profile(path, self.as_of) {
-            Ok(p) => {
-                self.profile = p;
-                self.questionnaire = questionnaire::Draft::default();
-                self.remember(path, FileKind::Profile);
-                self.notify_ok(s::OPENED, path);
-                self.screen = Screen::Results;
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
-    }
-
-    pub fn save_profile_path(&mut self, path: &Path) -> bool {
-        let json = self.profile.to_pretty_json();
-        match files::write_atomic(path, json.as_bytes()) {
-            Ok(()) => {
-                self.remember(path, FileKind::Profile);
-                self.notify_ok(s::SAVED, path);
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_SAVE, &e);
-                false
-            }
-        }
-    }
-
-    /// Writes the current plan, exactly as `gachi plan` would for the same inputs.
-    pub fn export_plan_path(&mut self, path: &Path) -> bool {
-        let json = self.plan().to_pretty_json();
-        match files::write_atomic(path, json.as_bytes()) {
-            Ok(()) => {
-                self.remember(path, FileKind::Plan);
-                self.notify_ok(s::SAVED, path);
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_SAVE, &e);
-                false
-            }
-        }
-    }
-
-    /// Opens a plan: restores its profile and month and shows the pathway; warns when
-    /// it was made with another catalogue (the plan is recomputed with this one).
-    pub fn open_plan_path(&mut self, path: &Path) -> bool {
-        let loaded = files::load_plan(path).and_then(|plan| {
-            read_profile_value(&plan.profile, self.as_of.max(plan.as_of))
-                .map(|p| (plan, p))
-                .map_err(|problems| FileError {
-                    path: path.to_path_buf(),
-                    problems: problems
-                        .into_iter()
-                        .map(|mut p| {
-                            p.path = crate::json_read::join("profile", &p.path);
-                            p
-                        })
-                        .collect(),
-                })
-        });
-        match loaded {
-            Ok((plan, profile)) => {
-                self.profile = profile;
-                self.as_of = plan.as_of;
-                self.remember(path, FileKind::Plan);
-                self.notify_ok(s::OPENED, path);
-                if plan.catalogue.sha256 != self.catalogue.sha256 {
-                    self.notices.push(Notice {
-                        error: false,
-                        title: s::CATALOGUE_MISMATCH,
-                        detail: format!(
-                            "{} {} → {} {}",
-                            plan.catalogue.id,
-                            plan.catalogue.version,
-                            self.catalogue.id,
-                            self.catalogue.version
-                        ),
-                    });
-                }
-                self.screen = Screen::Results;
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
-    }
-
-    pub fn open_catalogue_path(&mut self, path: &Path) -> bool {
-        match files::load_catalogue(path) {
-            Ok(c) => {
-                self.catalogue = c;
-                self.catalogue_path = Some(path.to_path_buf());
-                self.remember(path, FileKind::Catalogue);
-                self.notify_ok(s::CATALOGUE_LOADED, path);
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
-    }
-
-    /// Writes the current plan as a printable HTML report in the app's language.
-    pub fn export_report_path(&mut self, path: &Path) -> bool {
-        let lang = self.lang;
-        let html = crate::export::report_html(self.plan(), lang);
-        self.write_out(path, html.as_bytes())
-    }
-
-    /// Writes the current plan's application windows as an iCalendar file.
-    pub fn export_ics_path(&mut self, path: &Path) -> bool {
-        let lang = self.lang;
-        let ics = crate::export::plan_ics(self.plan(), lang);
-        self.write_out(path, ics.as_bytes())
-    }
-
-    fn write_out(&mut self, path: &Path, bytes: &[u8]) -> bool {
-        match files::write_atomic(path, bytes) {
-            Ok(()) => {
-                self.notify_ok(s::SAVED, path);
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_SAVE, &e);
-                false
-            }
-        }
-    }
-
-    /// Compares a saved plan (before) with the current one (after).
-    pub fn compare_with_plan_path(&mut self, path: &Path) -> bool {
-        match files::load_plan(path) {
-            Ok(before) => {
-                let lang = self.lang;
-                let diff = crate::export::diff_plans(&before, self.plan());
-                let text = crate::export::diff_text(&diff, lang);
-                self.comparison = Some(Comparison {
-                    file: path.display().to_string(),
-                    before,
-                    text,
-                });
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
-    }
-
-    /// Merges a bizinfo (기업마당) feed file into the catalogue in use; the counts
-    /// of imported, merged and skipped notices are shown. On failure nothing changes.
-    pub fn import_bizinfo_path(&mut self, path: &Path) -> bool {
-        let result = files::read_capped(path).and_then(|bytes| {
-            crate::bizinfo::import(&self.catalogue, &bytes, self.as_of).map_err(|problems| {
-                FileError {
-                    path: path.to_path_buf(),
-                    problems,
-                }
-            })
-        });
-        match result {
-            Ok((cat, report)) => {
-                self.catalogue = cat;
-                let detail = format!(
-                    "{}\n{} {} · {} {} · {} {}",
-                    path.display(),
-                    s::IMPORTED.get(self.lang),
-                    report.imported.len(),
-                    s::MERGED.get(self.lang),
-                    report.merged.len(),
-                    s::SKIPPED.get(self.lang),
-                    report.skipped.len()
-                );
-                self.notices.push(Notice {
-                    error: false,
-                    title: s::BIZINFO_IMPORTED,
-                    detail,
-                });
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
-    }
-
-    pub fn use_builtin_catalogue(&mut self) {
-        if let Ok(c) = crate::catalogue::builtin() {
-            self.catalogue = c;
-            self.catalogue_path = None;
-        }
-    }
-
-    /// Draws the whole app into `ui`. The eframe wrapper and the UI tests both call this.
+    /// Draws the whole app into `ui`, then applies the commands the screens pushed.
+    /// The eframe wrapper and the UI tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.dialog_poll(ui.ctx());
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
-        if !self.notices.is_empty() {
-            egui::Panel::top("notices").show(ui, |ui| self.notices_bar(ui));
-        }
-        egui::CentralPanel::default_margins().show(ui, |ui| match self.screen {
-            Screen::Start => start::show(self, ui),
-            Screen::Questions => questionnaire::show(self, ui),
-            Screen::Results => results::show(self, ui),
-            Screen::Catalogue => browser::show(self, ui),
-            Screen::Clients => clients::show(self, ui),
+        self.refresh_plan();
+        let mut cmds = std::mem::take(&mut self.cmds);
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(ui, self, &mut cmds));
+        egui::CentralPanel::default_margins().show(ui, |ui| match self.state.screen {
+            Screen::Start => start::show(ui, self, &mut cmds),
+            Screen::Questions => questionnaire::show(ui, self, &mut cmds),
+            Screen::Results => results::show(ui, self, &mut cmds),
+            Screen::Catalogue => browser::show(ui, self, &mut cmds),
+            Screen::Clients => clients::show(ui, self, &mut cmds),
         });
+        // Banners float over the bottom edge: they never push the layout.
+        banner::notices(ui.ctx(), self, &mut cmds);
+        banner::ask(ui.ctx(), self, &mut cmds);
+        for cmd in cmds.drain(..) {
+            self.apply(cmd, ui.ctx());
+        }
+        self.cmds = cmds;
+        self.refresh_plan();
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(style::bold("같이 Gachi", 18.0));
-            ui.separator();
-            for (screen, label) in [
-                (Screen::Start, s::NAV_START),
-                (Screen::Clients, s::NAV_CLIENTS),
-                (Screen::Questions, s::NAV_QUESTIONS),
-                (Screen::Results, s::NAV_RESULTS),
-                (Screen::Catalogue, s::NAV_CATALOGUE),
-            ] {
-                if ui
-                    .selectable_label(self.screen == screen, label.get(lang))
-                    .clicked()
-                {
-                    self.screen = screen;
-                }
-            }
-            ui.separator();
-            if ui.button(s::OPEN_PROFILE.get(lang)).clicked() {
-                self.dialog_open(dialogs::Purpose::OpenProfile);
-            }
-            if self.client_path.is_some()
-                && ui
-                    .button(style::bold(s::SAVE_CLIENT.get(lang), 14.0))
-                    .clicked()
-            {
-                self.save_client();
-            }
-            if ui.button(s::SAVE_PROFILE.get(lang)).clicked() {
-                self.dialog_open(dialogs::Purpose::SaveProfile);
-            }
-            if ui.button(s::EXPORT_PLAN.get(lang)).clicked() {
-                self.dialog_open(dialogs::Purpose::ExportPlan);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let theme = if self.dark {
-                    s::THEME_LIGHT
-                } else {
-                    s::THEME_DARK
-                };
-                if ui.button(theme.get(lang)).clicked() {
-                    self.dark = !self.dark;
-                }
-                if ui.button(s::LANGUAGE.get(lang)).clicked() {
-                    self.lang = match lang {
-                        Lang::Ko => Lang::En,
-                        Lang::En => Lang::Ko,
-                    };
-                }
-            });
-        });
+    /// Writes the state to storage when it changed and has been still for a second,
+    /// or at once when the screen changed (the user moved on).
+    fn flush(
+        &mut self,
+        storage: Option<&mut (dyn eframe::Storage + 'static)>,
+        ctx: &egui::Context,
+    ) {
+        let p = &mut self.rt.persist;
+        if p.last.as_ref() == Some(&self.state) {
+            p.changed_at = None;
+            return;
+        }
+        let since = *p.changed_at.get_or_insert_with(Instant::now);
+        let moved = p.last_screen != Some(self.state.screen);
+        if !moved && since.elapsed() < FLUSH_AFTER {
+            ctx.request_repaint_after(FLUSH_AFTER);
+            return;
+        }
+        if let Some(storage) = storage {
+            eframe::set_value(storage, STORAGE_KEY, &self.state);
+            storage.flush();
+        }
+        p.last = Some(self.state.clone());
+        p.last_screen = Some(self.state.screen);
+        p.changed_at = None;
     }
 
-    fn notices_bar(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        let mut dismiss = None;
-        for (k, n) in self.notices.iter().enumerate() {
-            let colour = if n.error {
-                style::fail_colour(self.dark)
-            } else {
-                style::pass_colour(self.dark)
-            };
-            egui::Frame::new()
-                .stroke(egui::Stroke::new(1.0, colour))
-                .inner_margin(6.0)
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.vertical(|ui| {
-                            ui.label(
-                                egui::RichText::new(n.title.get(lang))
-                                    .color(colour)
-                                    .strong(),
-                            );
-                            ui.label(&n.detail);
-                        });
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                            if ui.button(s::DISMISS.get(lang)).clicked() {
-                                dismiss = Some(k);
-                            }
-                        });
-                    });
-                });
-        }
-        if let Some(k) = dismiss {
-            self.notices.remove(k);
-        }
+    /// The window title: the firm, and a mark while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name = if self.state.profile.name.trim().is_empty() {
+            s::UNTITLED.get(self.state.lang).to_string()
+        } else {
+            self.state.profile.name.clone()
+        };
+        let mark = if self.state.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — {}", s::APP_TITLE.get(self.state.lang))
     }
 }
 
 impl eframe::App for GachiApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        ui.ctx().set_theme(if self.dark {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(if self.state.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
+        // Closing with unsaved changes asks first (the state itself is kept anyway).
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.rt.allow_close
+            && self.state.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.cmds.push(Command::AskBeforeClose);
+        }
         self.show(ui);
-        if let Some(start) = self.startup.take() {
+        let title = self.window_title();
+        if title != self.rt.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.rt.title = title;
+        }
+        if let Some(start) = self.rt.startup.take() {
             eprintln!(
                 "gachi: first frame drawn {} ms after start",
                 start.elapsed().as_millis()
             );
         }
-        // Save as the user goes, so a crash or kill loses nothing already answered.
-        let now = self.persisted();
-        if self.last_persisted.as_ref() != Some(&now)
-            && let Some(storage) = frame.storage_mut()
-        {
-            eframe::set_value(storage, STORAGE_KEY, &now);
-            storage.flush();
-            self.last_persisted = Some(now);
-        }
+        self.flush(frame.storage_mut(), &ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
     }
 }
 
+/// (eligible, to verify, not eligible) counts of a plan.
+pub fn counts(plan: &Plan) -> (usize, usize, usize) {
+    let usable = plan
+        .steps
+        .iter()
+        .map(|s| s.eligibility)
+        .chain(plan.also_eligible.iter().map(|a| a.eligibility));
+    let (mut e, mut v) = (0, 0);
+    for el in usable {
+        match el {
+            Eligibility::Eligible => e += 1,
+            _ => v += 1,
+        }
+    }
+    (e, v, plan.not_eligible.len())
+}
+
 /// Programme ids a plan counts as usable: its steps and the also-eligible ones.
-pub fn usable_ids(plan: &Plan) -> std::collections::BTreeSet<String> {
+pub fn usable_ids(plan: &Plan) -> BTreeSet<String> {
     plan.steps
         .iter()
         .map(|s| s.programme_id.clone())
@@ -668,8 +427,10 @@ pub fn usable_ids(plan: &Plan) -> std::collections::BTreeSet<String> {
 }
 
 /// Opens the main window on the built-in catalogue (or the one last used).
+/// `GACHI_DATA_DIR` moves the app's storage and default workspace elsewhere
+/// (for trying the app without touching real client files).
 pub fn run_app() -> Result<(), String> {
-    let start = std::time::Instant::now();
+    let start = Instant::now();
     let catalogue = crate::cli::builtin_catalogue()?;
     let as_of = files::current_month();
     let icon = image::load_from_memory(include_bytes!("../../assets/icon.png"))
@@ -687,12 +448,13 @@ pub fn run_app() -> Result<(), String> {
         .with_title(s::APP_TITLE.ko)
         .with_app_id("gachi")
         .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([900.0, 600.0]);
+        .with_min_inner_size([1024.0, 700.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {
         viewport,
+        persistence_path: crate::workspace::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     let report_start = std::env::var_os("GACHI_STARTUP_TIME").is_some();
@@ -701,16 +463,15 @@ pub fn run_app() -> Result<(), String> {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            let saved: Option<Persisted> =
+            let saved: Option<AppState> =
                 cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY));
             let app = GachiApp::new(catalogue, as_of);
-            let app = match saved {
+            let mut app = match saved {
                 Some(p) => app.restore(p),
                 None => app,
             };
-            let mut app = app;
             // GACHI_STARTUP_TIME=1 prints the time from process start to the first frame.
-            app.startup = report_start.then_some(start);
+            app.rt.startup = report_start.then_some(start);
             Ok(Box::new(app))
         }),
     )

@@ -1,9 +1,11 @@
 //! The questionnaire: four short pages, each question saying why it is asked, with
 //! "don't know" wherever an answer may be unknown. Every change updates the profile
-//! at once, so the live line (and the plan) follow the answers.
+//! at once, so the live line (and the plan) follow the answers. Nothing is filled in
+//! for the user: unticking "don't know" leaves an empty field, and a field shows an
+//! error only after the user has been in it.
 
-use super::{GachiApp, Screen, i18n as s, style};
-use crate::codes::{Certification, Goal, Market, Region, RootTech, SizeClass, SmartFactoryLevel};
+use super::{Command, GachiApp, Screen, fields, i18n as s, style};
+use crate::codes::{Certification, Goal, Market, RootTech, SmartFactoryLevel};
 use crate::profile::{Founded, Ksic, MANUFACTURING, SECTIONS};
 use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
@@ -20,20 +22,27 @@ pub const PAGES: [s::S; 4] = [
 pub struct Draft {
     /// "Do you use root processes?" for firms outside manufacturing.
     pub uses_root: Option<bool>,
+    /// The filter of the "already received" list.
     pub received_filter: String,
+    /// Questions whose "don't know" was unticked but which have no answer yet
+    /// (shown as an empty field, still unknown to the plan).
+    pub open: std::collections::BTreeSet<&'static str>,
+    /// The name field has been visited (its error may show).
+    pub name_touched: bool,
 }
 
 const EOK: u64 = 100_000_000;
 const MAN: u64 = 10_000;
 
-pub fn show(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let page = app.page.min(PAGES.len() - 1);
+/// Draws the questionnaire page.
+pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
+    let lang = app.state.lang;
+    let page = app.state.page.min(PAGES.len() - 1);
     ui.horizontal(|ui| {
         for (k, p) in PAGES.iter().enumerate() {
             let label = format!("{}. {}", k + 1, p.get(lang));
             if ui.selectable_label(k == page, label).clicked() {
-                app.page = k;
+                cmds.push(Command::SetPage(k));
             }
         }
     });
@@ -45,24 +54,24 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
         )),
     );
     ui.add_space(4.0);
-    live_line(app, ui);
+    live_line(ui, app);
     ui.separator();
     egui::Panel::bottom("questionnaire_nav").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             if page > 0 && ui.button(s::BACK.get(lang)).clicked() {
-                app.page = page - 1;
+                cmds.push(Command::SetPage(page - 1));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if page + 1 < PAGES.len() {
                     if ui.button(s::NEXT.get(lang)).clicked() {
-                        app.page = page + 1;
+                        cmds.push(Command::SetPage(page + 1));
                     }
                 } else if ui
                     .button(style::bold(s::SHOW_RESULTS.get(lang), 15.0))
                     .clicked()
                 {
-                    app.screen = Screen::Results;
+                    cmds.push(Command::Navigate(Screen::Results));
                 }
             });
         });
@@ -81,32 +90,24 @@ pub fn show(app: &mut GachiApp, ui: &mut Ui) {
     // Enter moves on when no text field is being edited.
     let typing = ui.ctx().memory(|m| m.focused().is_some());
     if !typing && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        if page + 1 < PAGES.len() {
-            app.page = page + 1;
+        cmds.push(if page + 1 < PAGES.len() {
+            Command::SetPage(page + 1)
         } else {
-            app.screen = Screen::Results;
-        }
+            Command::Navigate(Screen::Results)
+        });
     }
 }
 
 /// Size class and counts, recomputed only when an answer changed.
-fn live_line(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let (e, v, n) = app.counts();
-    let plan = app.plan();
-    let size = match SizeClass::from_code(&plan.size_class) {
-        Some(c) => c.label(lang).to_string(),
-        None => {
-            let c: Vec<&str> = plan
-                .size_class_candidates
-                .iter()
-                .map(|c| c.label(lang))
-                .collect();
-            format!("{} ({})", s::UNKNOWN_SIZE.get(lang), c.join(" / "))
-        }
+fn live_line(ui: &mut Ui, app: &GachiApp) {
+    let lang = app.state.lang;
+    let Some(plan) = app.cached_plan() else {
+        return;
     };
+    let (e, v, n) = super::counts(plan);
+    let size = super::results::summary_size(plan, lang);
     let reason = plan.size_class_reason.get(lang).to_string();
-    let dark = app.dark;
+    let dark = app.state.dark;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}: ", s::LIVE_SIZE.get(lang)));
         ui.label(style::bold(size, 14.0)).on_hover_text(reason);
@@ -136,11 +137,12 @@ fn question<R>(
 ) -> R {
     ui.add_space(10.0);
     let label = ui.label(style::bold(title.get(lang), 15.0));
-    ui.label(egui::RichText::new(why.get(lang)).weak().size(12.0));
+    ui.label(egui::RichText::new(why.get(lang)).color(style::weak_text(ui.visuals().dark_mode)));
     add(ui, label.id)
 }
 
-/// A "don't know" box: ticked means None; unticking starts from `default`. Its
+/// A "don't know" box: ticked means unknown (None). Unticking it fills in nothing:
+/// the question is marked open and its field shows empty until answered. Its
 /// accessible name carries the question, so a screen reader (and a test) can tell
 /// one "don't know" from another.
 fn dont_know<T>(
@@ -148,17 +150,31 @@ fn dont_know<T>(
     lang: Lang,
     question: s::S,
     value: &mut Option<T>,
-    default: impl FnOnce() -> T,
+    open: &mut std::collections::BTreeSet<&'static str>,
 ) {
-    let mut unknown = value.is_none();
+    let mut unknown = value.is_none() && !open.contains(question.en);
     let name = format!("{} — {}", question.get(lang), s::DONT_KNOW.get(lang));
     if ui
         .checkbox(&mut unknown, s::DONT_KNOW.get(lang))
         .accessible_name(name)
         .changed()
     {
-        *value = if unknown { None } else { Some(default()) };
+        if unknown {
+            *value = None;
+            open.remove(question.en);
+        } else {
+            open.insert(question.en);
+        }
     }
+}
+
+/// True when the question's field is shown: answered, or "don't know" unticked.
+fn answering<T>(
+    value: &Option<T>,
+    question: s::S,
+    open: &std::collections::BTreeSet<&'static str>,
+) -> bool {
+    value.is_some() || open.contains(question.en)
 }
 
 fn yes_no_unknown(ui: &mut Ui, lang: Lang, question: s::S, value: &mut Option<bool>) {
@@ -175,50 +191,74 @@ fn yes_no_unknown(ui: &mut Ui, lang: Lang, question: s::S, value: &mut Option<bo
     });
 }
 
-/// Won entered as 억 and 만원, the way Korean firms state amounts.
-fn money(ui: &mut Ui, lang: Lang, question: s::S, label: egui::Id, value: &mut Option<u64>) {
+/// Won entered as 억 and 만원, the way Korean firms state amounts. Both parts are
+/// typed; an empty 억 and 만원 is no answer.
+fn money(
+    ui: &mut Ui,
+    lang: Lang,
+    question: s::S,
+    label: egui::Id,
+    value: &mut Option<u64>,
+    open: &mut std::collections::BTreeSet<&'static str>,
+) {
     ui.horizontal(|ui| {
-        if let Some(won) = value.as_mut() {
-            let mut eok = *won / EOK;
-            let mut man = (*won % EOK) / MAN;
-            let a = ui
-                .add(
-                    egui::DragValue::new(&mut eok)
-                        .range(0..=1_000_000)
-                        .suffix(format!(" {}", s::EOK.get(lang))),
-                )
-                .labelled_by(label);
-            let b = ui
-                .add(
-                    egui::DragValue::new(&mut man)
-                        .range(0..=9_999)
-                        .suffix(format!(" {}", s::MAN.get(lang))),
-                )
-                .labelled_by(label);
-            if a.changed() || b.changed() {
-                *won = eok * EOK + man * MAN;
+        if answering(value, question, open) {
+            let mut eok = value.map(|w| w / EOK);
+            let mut man = value.map(|w| (w % EOK) / MAN);
+            let a = fields::number(
+                ui,
+                ui.scope_id().with((question.en, "eok")),
+                label,
+                &mut eok,
+                0..=1_000_000,
+                s::EOK.get(lang),
+                fields::Commit::Typing,
+            );
+            let b = fields::number(
+                ui,
+                ui.scope_id().with((question.en, "man")),
+                label,
+                &mut man,
+                0..=9_999,
+                s::MAN.get(lang),
+                fields::Commit::Typing,
+            );
+            if a || b {
+                *value = match (eok, man) {
+                    (None, None) => None,
+                    (e, m) => Some(e.unwrap_or(0) * EOK + m.unwrap_or(0) * MAN),
+                };
             }
-            let shown = krw_in(*won, lang);
-            ui.label(egui::RichText::new(format!("= {shown}")).weak());
+            if let Some(won) = value {
+                let shown = krw_in(*won, lang);
+                ui.label(format!("= {shown}"));
+            }
         }
-        dont_know(ui, lang, question, value, || 0);
+        dont_know(ui, lang, question, value, open);
     });
 }
 
 fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let now = app.as_of;
-    let p = &mut app.profile;
+    let lang = app.state.lang;
+    let dark = app.state.dark;
+    let now = app.rt.as_of;
+    let p = &mut app.state.profile;
+    let draft = &mut app.rt.questionnaire;
     question(ui, lang, s::Q_NAME, s::Q_NAME_WHY, |ui, label| {
-        ui.add(
-            egui::TextEdit::singleline(&mut p.name)
-                .hint_text(s::Q_NAME.get(lang))
-                .desired_width(320.0),
-        )
-        .labelled_by(label);
-        if p.name.trim().is_empty() {
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut p.name)
+                    .hint_text(s::Q_NAME.get(lang))
+                    .desired_width(320.0),
+            )
+            .labelled_by(label);
+        if r.lost_focus() || r.changed() {
+            draft.name_touched = true;
+        }
+        // No red before the user has been in the field.
+        if draft.name_touched && p.name.trim().is_empty() {
             ui.label(
-                egui::RichText::new(s::Q_NAME_EMPTY.get(lang)).color(style::fail_colour(app.dark)),
+                egui::RichText::new(s::Q_NAME_EMPTY.get(lang)).color(style::fail_colour(dark)),
             );
         }
         if p.name.chars().count() > 200 {
@@ -227,19 +267,21 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
     });
     question(ui, lang, s::Q_FOUNDED, s::Q_FOUNDED_WHY, |ui, label| {
         ui.horizontal(|ui| {
-            if let Some(f) = p.founded {
-                let mut year = f.year();
-                let mut month: Option<u8> = match f {
-                    Founded::Year(_) => None,
-                    Founded::Month(m) => Some(m.month),
+            if answering(&p.founded, s::Q_FOUNDED, &draft.open) {
+                let mut year = p.founded.map(|f| f.year().max(0) as u64);
+                let mut month: Option<u8> = match p.founded {
+                    Some(Founded::Month(m)) => Some(m.month),
+                    _ => None,
                 };
-                let y = ui
-                    .add(
-                        egui::DragValue::new(&mut year)
-                            .range(1900..=now.year)
-                            .suffix(format!(" {}", s::YEAR.get(lang))),
-                    )
-                    .labelled_by(label);
+                let y = fields::number(
+                    ui,
+                    egui::Id::unique("founded_year"),
+                    label,
+                    &mut year,
+                    1900..=9999,
+                    s::YEAR.get(lang),
+                    fields::Commit::Typing,
+                );
                 let mut m_changed = false;
                 let month_text = month
                     .map(|m| format!("{m} {}", s::MONTH.get(lang)))
@@ -262,57 +304,52 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                     })
                     .response
                     .labelled_by(label);
-                if y.changed() || m_changed {
-                    p.founded = Some(
-                        match month.and_then(|m| crate::month::YearMonth::new(year, m)) {
+                if y || m_changed {
+                    p.founded = year.map(|y| {
+                        let y = y as i32;
+                        match month.and_then(|m| crate::month::YearMonth::new(y, m)) {
                             Some(ym) => Founded::Month(ym),
-                            None => Founded::Year(year),
-                        },
-                    );
+                            None => Founded::Year(y),
+                        }
+                    });
                 }
             }
-            dont_know(ui, lang, s::Q_FOUNDED, &mut p.founded, || {
-                Founded::Year(now.year)
-            });
+            dont_know(ui, lang, s::Q_FOUNDED, &mut p.founded, &mut draft.open);
         });
         if p.founded.is_some_and(|f| f.earliest() > now) {
             ui.label(
-                egui::RichText::new(s::Q_FOUNDED_FUTURE.get(lang))
-                    .color(style::fail_colour(app.dark)),
+                egui::RichText::new(s::Q_FOUNDED_FUTURE.get(lang)).color(style::fail_colour(dark)),
             );
         }
     });
     question(ui, lang, s::Q_EMPLOYEES, s::Q_EMPLOYEES_WHY, |ui, label| {
         ui.horizontal(|ui| {
-            if let Some(n) = p.employees.as_mut() {
-                ui.add(
-                    egui::DragValue::new(n)
-                        .range(0..=1_000_000)
-                        .suffix(format!(" {}", s::PERSONS.get(lang))),
-                )
-                .labelled_by(label);
+            if answering(&p.employees, s::Q_EMPLOYEES, &draft.open) {
+                fields::number(
+                    ui,
+                    egui::Id::unique("q_employees"),
+                    label,
+                    &mut p.employees,
+                    0..=1_000_000,
+                    s::PERSONS.get(lang),
+                    fields::Commit::Typing,
+                );
             }
-            dont_know(ui, lang, s::Q_EMPLOYEES, &mut p.employees, || 0);
+            dont_know(ui, lang, s::Q_EMPLOYEES, &mut p.employees, &mut draft.open);
         });
     });
     question(ui, lang, s::Q_REVENUE, s::Q_REVENUE_WHY, |ui, label| {
-        money(ui, lang, s::Q_REVENUE, label, &mut p.revenue_krw)
+        money(
+            ui,
+            lang,
+            s::Q_REVENUE,
+            label,
+            &mut p.revenue_krw,
+            &mut draft.open,
+        )
     });
     question(ui, lang, s::Q_REGION, s::Q_REGION_WHY, |ui, label| {
-        let text = p
-            .region
-            .map(|r| r.label(lang).to_string())
-            .unwrap_or_else(|| s::DONT_KNOW.get(lang).to_string());
-        egui::ComboBox::from_id_salt("region")
-            .selected_text(text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut p.region, None, s::DONT_KNOW.get(lang));
-                for r in Region::ALL {
-                    ui.selectable_value(&mut p.region, Some(*r), r.label(lang));
-                }
-            })
-            .response
-            .labelled_by(label);
+        fields::region(ui, "region", label, lang, &mut p.region);
     });
     question(ui, lang, s::Q_GROUP, s::Q_GROUP_WHY, |ui, _| {
         yes_no_unknown(ui, lang, s::Q_GROUP, &mut p.enterprise_group)
@@ -339,9 +376,9 @@ fn division_label(letter: char, d: u8, lang: Lang) -> String {
 }
 
 fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let p = &mut app.profile;
-    let draft = &mut app.questionnaire;
+    let lang = app.state.lang;
+    let p = &mut app.state.profile;
+    let draft = &mut app.rt.questionnaire;
     question(ui, lang, s::Q_KSIC, s::Q_KSIC_WHY, |ui, label| {
         let parsed = p.ksic.as_deref().and_then(Ksic::parse);
         let mut section = parsed.map(|k| k.section);
@@ -424,6 +461,7 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
                 &mut p.root_technologies,
                 RootTech::ALL,
                 RootTech::label,
+                &mut draft.open,
             )
         });
     } else if draft.uses_root == Some(false) {
@@ -432,6 +470,8 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
 }
 
 /// Checkboxes for a set of codes, with "don't know" (None) and "none" (empty).
+/// Unticking "don't know" only shows the boxes: nothing counts as an answer until
+/// a box (or "none") is ticked.
 fn code_set<T: Copy + PartialEq>(
     ui: &mut Ui,
     lang: Lang,
@@ -439,14 +479,16 @@ fn code_set<T: Copy + PartialEq>(
     value: &mut Option<Vec<T>>,
     all: &[T],
     label: fn(T, Lang) -> &'static str,
+    open: &mut std::collections::BTreeSet<&'static str>,
 ) {
     ui.push_id(question.en, |ui| {
-        dont_know(ui, lang, question, value, Vec::new);
-        if let Some(list) = value.as_mut() {
+        dont_know(ui, lang, question, value, open);
+        if answering(value, question, open) {
             ui.horizontal_wrapped(|ui| {
                 for item in all {
-                    let mut on = list.contains(item);
+                    let mut on = value.as_ref().is_some_and(|l| l.contains(item));
                     if ui.checkbox(&mut on, label(*item, lang)).changed() {
+                        let list = value.get_or_insert_with(Vec::new);
                         if on {
                             list.push(*item);
                         } else {
@@ -454,14 +496,24 @@ fn code_set<T: Copy + PartialEq>(
                         }
                     }
                 }
+                let mut none = value.as_ref().is_some_and(|l| l.is_empty());
+                let name = format!("{} — {}", question.get(lang), s::NONE.get(lang));
+                if ui
+                    .checkbox(&mut none, s::NONE.get(lang))
+                    .accessible_name(name)
+                    .changed()
+                {
+                    *value = if none { Some(Vec::new()) } else { None };
+                }
             });
         }
     });
 }
 
 fn page_status(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let p = &mut app.profile;
+    let lang = app.state.lang;
+    let p = &mut app.state.profile;
+    let open = &mut app.rt.questionnaire.open;
     question(ui, lang, s::Q_CERTS, s::Q_CERTS_WHY, |ui, _| {
         code_set(
             ui,
@@ -470,6 +522,7 @@ fn page_status(app: &mut GachiApp, ui: &mut Ui) {
             &mut p.certifications,
             Certification::ALL,
             Certification::label,
+            open,
         )
     });
     question(ui, lang, s::Q_SMART, s::Q_SMART_WHY, |ui, _| {
@@ -490,8 +543,9 @@ fn page_status(app: &mut GachiApp, ui: &mut Ui) {
 }
 
 fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
-    let lang = app.lang;
-    let p = &mut app.profile;
+    let lang = app.state.lang;
+    let p = &mut app.state.profile;
+    let open = &mut app.rt.questionnaire.open;
     question(ui, lang, s::Q_GOALS, s::Q_GOALS_WHY, |ui, _| {
         ui.horizontal_wrapped(|ui| {
             for g in Goal::ALL {
@@ -520,14 +574,15 @@ fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
                 &mut p.target_markets,
                 Market::ALL,
                 Market::label,
+                open,
             )
         });
     }
     question(ui, lang, s::Q_FUNDING, s::Q_FUNDING_WHY, |ui, label| {
-        money(ui, lang, s::Q_FUNDING, label, &mut p.funding_need_krw)
+        money(ui, lang, s::Q_FUNDING, label, &mut p.funding_need_krw, open)
     });
-    let catalogue = &app.catalogue;
-    let filter = &mut app.questionnaire.received_filter;
+    let catalogue = &app.rt.catalogue;
+    let filter = &mut app.rt.questionnaire.received_filter;
     question(ui, lang, s::Q_RECEIVED, s::Q_RECEIVED_WHY, |ui, label| {
         ui.add(
             egui::TextEdit::singleline(filter)

@@ -36,10 +36,35 @@ pub fn install_fonts(ctx: &egui::Context) {
     );
     fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
     ctx.set_fonts(fonts);
-    ctx.global_style_mut(|s| {
+    // Text no smaller than 12 px at zoom 1 (egui's Small is 9 px), and body text at
+    // 14 px for owners reading at arm's length; both themes.
+    ctx.all_styles_mut(|s| {
         s.spacing.item_spacing = egui::vec2(8.0, 6.0);
         s.spacing.button_padding = egui::vec2(8.0, 4.0);
+        use egui::{FontId, TextStyle};
+        s.text_styles
+            .insert(TextStyle::Small, FontId::proportional(12.0));
+        s.text_styles
+            .insert(TextStyle::Body, FontId::proportional(14.0));
+        s.text_styles
+            .insert(TextStyle::Button, FontId::proportional(14.0));
+        s.text_styles
+            .insert(TextStyle::Monospace, FontId::monospace(13.0));
+        s.text_styles
+            .insert(TextStyle::Heading, FontId::proportional(20.0));
+        // Weak text (hints, notes) at ≥ 4.5:1 on the panel colour.
+        s.visuals.weak_text_color = Some(weak_text(s.visuals.dark_mode));
     });
+}
+
+/// Secondary text (notes, hints, dates): #555 on light panels (about 7:1 on
+/// #f8f8f8), #b8b8b8 on dark ones (about 8:1 on #1b1b1b).
+pub fn weak_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xb8, 0xb8, 0xb8)
+    } else {
+        Color32::from_rgb(0x55, 0x55, 0x55)
+    }
 }
 
 pub fn bold(text: impl Into<String>, size: f32) -> egui::RichText {
@@ -53,7 +78,8 @@ pub fn ministry_colour(code: &str, dark: bool) -> Color32 {
     match (code, dark) {
         ("MSS", false) => Color32::from_rgb(0x1f, 0x5f, 0xbf),
         ("MSS", true) => Color32::from_rgb(0x5a, 0x9b, 0xf0),
-        ("MOTIE", false) => Color32::from_rgb(0xd0, 0x6a, 0x00),
+        // #b35900: 4.6:1 on white, readable as card text, still orange.
+        ("MOTIE", false) => Color32::from_rgb(0xb3, 0x59, 0x00),
         ("MOTIE", true) => Color32::from_rgb(0xf5, 0x9e, 0x3c),
         (_, false) => Color32::from_rgb(0x6b, 0x6b, 0x6b),
         (_, true) => Color32::from_rgb(0xa0, 0xa0, 0xa0),
@@ -65,7 +91,8 @@ pub fn cross_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(0xf2, 0xc9, 0x4c)
     } else {
-        Color32::from_rgb(0xb8, 0x86, 0x00)
+        // #8a6500: 5:1 on white (the old #b88600 was 3:1).
+        Color32::from_rgb(0x8a, 0x65, 0x00)
     }
 }
 
@@ -73,7 +100,8 @@ pub fn pass_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(0x6c, 0xcf, 0x7f)
     } else {
-        Color32::from_rgb(0x1e, 0x8e, 0x3e)
+        // #1b7a36: 5.3:1 on white.
+        Color32::from_rgb(0x1b, 0x7a, 0x36)
     }
 }
 
@@ -89,6 +117,7 @@ pub fn unknown_colour(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(0xe8, 0xb9, 0x4a)
     } else {
-        Color32::from_rgb(0x9a, 0x67, 0x00)
+        // #8a5c00: 5.6:1 on white.
+        Color32::from_rgb(0x8a, 0x5c, 0x00)
     }
 }

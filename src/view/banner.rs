@@ -1,0 +1,97 @@
+//! Banners and questions. Banners float over the bottom-right corner, so they never
+//! push the layout (a remembered click target stays where it was); a question is a
+//! modal whose answers are commands.
+
+use super::{Command, GachiApp, Undo, i18n as s, style};
+use eframe::egui;
+
+/// The banners, newest at the bottom, each with 닫기; the one that offered an undo
+/// also has 되돌리기, and an export saved without a dialog has "폴더 열기".
+pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
+    if app.rt.notices.is_empty() {
+        return;
+    }
+    let lang = app.state.lang;
+    let dark = app.state.dark;
+    egui::Area::new(egui::Id::unique("notices"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            for (k, n) in app.rt.notices.iter().enumerate() {
+                let colour = if n.error {
+                    style::fail_colour(dark)
+                } else {
+                    style::pass_colour(dark)
+                };
+                egui::Frame::popup(ui.style())
+                    .stroke(egui::Stroke::new(2.0, colour))
+                    .inner_margin(10.0)
+                    .show(ui, |ui| {
+                        ui.set_width(440.0);
+                        ui.label(
+                            egui::RichText::new(n.title.get(lang))
+                                .color(colour)
+                                .strong(),
+                        );
+                        if !n.detail.is_empty() {
+                            ui.add(egui::Label::new(&n.detail).wrap());
+                        }
+                        ui.horizontal(|ui| {
+                            if ui.button(s::DISMISS.get(lang)).clicked() {
+                                cmds.push(Command::Dismiss(k));
+                            }
+                            let undoable = match &app.rt.undo {
+                                Some(Undo::Restore { .. }) => n.title == s::MOVED_TO_TRASH,
+                                Some(Undo::Profile(_)) => n.title == s::WHATIF_APPLIED,
+                                None => false,
+                            };
+                            if undoable && ui.button(s::UNDO.get(lang)).clicked() {
+                                cmds.push(Command::Undo);
+                            }
+                            if let Some(folder) = &n.folder
+                                && ui.button(s::OPEN_FOLDER.get(lang)).clicked()
+                            {
+                                cmds.push(Command::OpenFolder(folder.clone()));
+                            }
+                        });
+                    });
+                ui.add_space(4.0);
+            }
+        });
+}
+
+/// The open question, as a modal: nothing else can be clicked until it is answered.
+pub fn ask(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
+    let Some(ask) = &app.rt.ask else {
+        return;
+    };
+    let lang = app.state.lang;
+    let modal = egui::Modal::new(egui::Id::unique("ask")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.label(style::bold(ask.title.get(lang), 17.0));
+        ui.add_space(6.0);
+        for line in &ask.detail {
+            ui.add(egui::Label::new(line.as_str()).wrap());
+        }
+        ui.add_space(10.0);
+        ui.horizontal_wrapped(|ui| {
+            for (k, (label, cmd)) in ask.answers.iter().enumerate() {
+                // The first answer is the one Enter would pick; make it stand out.
+                let text = if k == 0 {
+                    style::bold(label.get(lang), 14.0)
+                } else {
+                    egui::RichText::new(label.get(lang))
+                };
+                if ui.button(text).clicked() {
+                    cmds.push(cmd.clone());
+                }
+                // Keep the answers apart: a slip must not hit the next one.
+                ui.add_space(12.0);
+            }
+        });
+    });
+    if modal.should_close() {
+        cmds.push(Command::CloseAsk);
+    }
+}

@@ -1,0 +1,163 @@
+//! The lines above the pathway: the firm and its size, the totals, the catalogue
+//! notice, and the joint (cross-ministry) pathways written out.
+
+use super::super::{i18n as s, style};
+use super::{circled, name_with_ministry};
+use crate::codes::SizeClass;
+use crate::plan::Plan;
+use crate::text::{Lang, krw_in};
+use eframe::egui::{self, Ui};
+
+/// The size class, or the candidates when it cannot be decided yet.
+pub fn size_text(plan: &Plan, lang: Lang) -> String {
+    SizeClass::from_code(&plan.size_class)
+        .map(|c| c.label(lang).to_string())
+        .unwrap_or_else(|| {
+            format!(
+                "{} ({})",
+                s::UNKNOWN_SIZE.get(lang),
+                plan.size_class_candidates
+                    .iter()
+                    .map(|c| c.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            )
+        })
+}
+
+/// Firm, size, region, industry, month; then totals; then the catalogue notice.
+pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
+    let profile = &plan.profile;
+    let name = profile
+        .get("name")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(style::bold(if name.is_empty() { "—" } else { name }, 19.0));
+        ui.label(size_text(plan, lang))
+            .on_hover_text(plan.size_class_reason.get(lang));
+        if let Some(r) = profile
+            .get("region")
+            .and_then(|v| v.as_str())
+            .and_then(crate::codes::Region::from_code)
+        {
+            ui.label(format!("· {}", r.label(lang)));
+        }
+        if let Some(k) = profile.get("ksic").and_then(|v| v.as_str()) {
+            ui.label(format!("· {k}"));
+        }
+        ui.label(format!("· {}", super::as_of_text(plan.as_of, lang)));
+    });
+    let t = &plan.totals;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} {}", t.steps, s::TOTAL_STEPS.get(lang)));
+        ui.separator();
+        // Loans and guarantees are money to repay: shown apart from grants, never
+        // added into one "support" figure.
+        let finance: u64 = plan
+            .steps
+            .iter()
+            .filter(|st| matches!(st.support.kind.as_str(), "loan" | "guarantee"))
+            .filter_map(|st| st.support.max_krw)
+            .fold(0, u64::saturating_add);
+        let grants = t.max_support_krw.saturating_sub(finance);
+        ui.label(format!(
+            "{}: {}",
+            s::GRANTS_TOTAL.get(lang),
+            krw_in(grants, lang)
+        ))
+        .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
+        if finance > 0 {
+            ui.label(format!(
+                "· {}: {}",
+                s::LOANS_PART.get(lang),
+                krw_in(finance, lang)
+            ));
+        }
+        if t.steps_amount_to_verify > 0 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "(+{} {})",
+                    t.steps_amount_to_verify,
+                    s::STEPS_AMOUNT_UNKNOWN.get(lang)
+                ))
+                .color(style::unknown_colour(dark)),
+            );
+        }
+        ui.separator();
+        ui.label(
+            egui::RichText::new(format!(
+                "★ {} {}",
+                t.cross_ministry_links,
+                s::TOTAL_CROSS.get(lang)
+            ))
+            .color(style::cross_colour(dark)),
+        );
+    });
+    ui.add(
+        egui::Label::new(egui::RichText::new(plan.notice.get(lang)).color(style::weak_text(dark)))
+            .wrap(),
+    );
+}
+
+/// Chains of steps joined by ordering links that cross a ministry, written out as
+/// "① A (중기부) → ② B (산업부) → ③ C (중기부)".
+pub fn joint_pathways(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
+    let index = |id: &str| plan.steps.iter().position(|st| st.programme_id == id);
+    let next: Vec<Option<usize>> = (0..plan.steps.len())
+        .map(|k| {
+            plan.steps[k]
+                .links
+                .iter()
+                .filter(|l| l.in_plan && l.kind.orders())
+                .filter_map(|l| index(&l.programme_id))
+                .find(|&j| j > k)
+        })
+        .collect();
+    let has_incoming = |k: usize| next.contains(&Some(k));
+    let mut chains = Vec::new();
+    for k in 0..plan.steps.len() {
+        if has_incoming(k) || next[k].is_none() {
+            continue;
+        }
+        let mut chain = vec![k];
+        while let Some(j) = chain.last().and_then(|&c| next[c]) {
+            if chain.contains(&j) {
+                break;
+            }
+            chain.push(j);
+        }
+        let crosses = chain
+            .windows(2)
+            .any(|w| plan.steps[w[0]].ministry != plan.steps[w[1]].ministry);
+        if crosses {
+            chains.push(chain);
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!("★ {}:", s::JOINT_PATHWAY.get(lang)))
+                .color(style::cross_colour(dark))
+                .strong(),
+        );
+        if chains.is_empty() {
+            ui.label(s::NO_JOINT.get(lang));
+        }
+    });
+    for chain in chains {
+        let parts: Vec<String> = chain
+            .iter()
+            .map(|&k| {
+                let st = &plan.steps[k];
+                let name = format!("{} {}", circled(st.order), st.name.get(lang));
+                name_with_ministry(&name, &st.ministry, lang)
+            })
+            .collect();
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(parts.join("  →  ")).color(style::cross_colour(dark)),
+            )
+            .wrap(),
+        );
+    }
+}
