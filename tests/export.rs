@@ -240,7 +240,23 @@ fn report_shows_the_firm_steps_and_provenance() {
             WindowState::ToVerify => "일정 확인 필요",
         };
         assert!(a.contains(window), "step {} window", s.order);
+        // When the entry was checked and its newest call (or that it has none).
+        assert!(
+            a.contains(&escape_html(&s.freshness.label().ko)),
+            "step {} freshness",
+            s.order
+        );
+        // The ministry's name of the plan month (산업통상부 since 2025-10).
+        assert!(
+            a.contains(&escape_html(&s.ministry_name.ko)),
+            "step {} ministry",
+            s.order
+        );
     }
+    assert!(
+        !html.contains("산업통상자원부"),
+        "the 2024 name of MOTIE is not used in 2026-12"
+    );
     // Passed conditions are marked ○.
     assert!(html.contains("<span class=\"mark pass\">○</span>"));
     // Also eligible (by name, never by id: the report is for a client), the
@@ -252,7 +268,15 @@ fn report_shows_the_firm_steps_and_provenance() {
         assert!(!html.contains(&x.programme_id), "{}", x.programme_id);
     }
     assert!(html.contains(&format!("<b>{}</b>", plan.not_eligible.len())));
-    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_support_krw)));
+    // Grants and loans apart, never summed into one "support" figure.
+    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_grant_krw)));
+    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_loan_krw)));
+    assert!(html.contains("보조금·바우처·R&amp;D") && html.contains("융자·보증 한도"));
+    // The size in the law's words, and the funding need against the loan limits.
+    assert!(html.contains(&escape_html(&plan.size_facts.describe().ko)));
+    if let Some(f) = &plan.funding {
+        assert!(html.contains(&escape_html(&f.describe().ko)));
+    }
 
     let en = report_html(&plan, Lang::En);
     assert!(en.contains("<html lang=\"en\">"));

@@ -39,19 +39,25 @@ const NOTICE_HEAD: Tr = Tr(
 );
 const SUMMARY: Tr = Tr("요약", "Summary");
 const T_STEPS: Tr = Tr("단계", "steps");
-const T_SUPPORT: Tr = Tr(
-    "최대 지원 (출처 있는 금액 합)",
-    "maximum support (sum of sourced amounts)",
-);
 const T_TO_VERIFY: Tr = Tr("금액 확인 필요 단계", "steps with amount to verify");
+const T_GRANT: Tr = Tr(
+    "보조금·바우처·R&D 최대 (갚지 않는 돈)",
+    "grants, vouchers, R&D at most (not repaid)",
+);
+const T_LOAN: Tr = Tr(
+    "융자·보증 한도 (갚는 돈)",
+    "loan and guarantee limits (repaid)",
+);
+const T_NO_FIGURE: Tr = Tr("금액 출처 없는 단계", "steps without a sourced amount");
+const FRESHNESS: Tr = Tr("자료", "Data");
+const OPEN_NOW: Tr = Tr("지금 접수 중", "open now");
+const UNTIL_BUDGET: Tr = Tr("예산 소진 시까지", "until the budget is used");
 const T_CROSS: Tr = Tr("부처 연계", "cross-ministry links");
 const PATHWAY: Tr = Tr("지원 경로", "Pathway");
 const PATHWAY_NOTE: Tr = Tr(
     "위에서 아래로 계획 순서입니다. 화살표는 계획 안의 사업끼리의 연계입니다.",
     "Top to bottom in plan order. Arrows are links between programmes of the plan.",
 );
-const LEGEND_MSS: Tr = Tr("중소벤처기업부", "MSS");
-const LEGEND_MOTIE: Tr = Tr("산업통상자원부", "MOTIE");
 const LEGEND_OTHER: Tr = Tr("기타 기관", "other bodies");
 const LEGEND_CROSS: Tr = Tr("★ 부처 연계", "★ cross-ministry link");
 const LEGEND_DASHED_BOX: Tr = Tr(
@@ -293,8 +299,15 @@ fn pathway_section(plan: &Plan, lang: Lang) -> String {
         h,
         "<p class=\"legend\">{}{}{}<span class=\"key\"><span class=\"line\" style=\"background:{CROSS_GOLD}\"></span>{}</span>\
          <span class=\"key\">{}</span><span class=\"key\">{}</span></p>\n</section>\n",
-        swatch(MSS_BLUE.solid, LEGEND_MSS.get(lang)),
-        swatch(MOTIE_ORANGE.solid, LEGEND_MOTIE.get(lang)),
+        // Ministry names of the plan month (산업통상자원부 became 산업통상부 on 2025-10-01).
+        swatch(
+            MSS_BLUE.solid,
+            crate::facts::ministry_name_at("MSS", plan.as_of).get(lang)
+        ),
+        swatch(
+            MOTIE_ORANGE.solid,
+            crate::facts::ministry_name_at("MOTIE", plan.as_of).get(lang)
+        ),
         swatch(OTHER_GREY.solid, LEGEND_OTHER.get(lang)),
         esc(LEGEND_CROSS.get(lang)),
         esc(LEGEND_DASHED_BOX.get(lang)),
@@ -331,7 +344,12 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
     let p = &plan.profile;
     let unknown = UNKNOWN.get(lang);
     let name = firm_name(plan);
+    // The size in the law's words (소상공인 ⊂ 소기업 ⊂ 중소기업) where the plan has them;
+    // plans written before 2026-11 carry no `size_facts` and keep their class label.
     let size = match SizeClass::from_code(&plan.size_class) {
+        _ if plan.size_facts != crate::profile::SizeFacts::default() => {
+            plan.size_facts.describe().get(lang).to_string()
+        }
         Some(c) => c.label(lang).to_string(),
         None if !plan.size_class_candidates.is_empty() => format!(
             "{} ({}: {})",
@@ -448,24 +466,53 @@ fn notice_section(h: &mut String, plan: &Plan, lang: Lang) {
 
 fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     let t = &plan.totals;
+    let grant_note = if t.grant_steps_without_amount > 0 {
+        format!(
+            " (+{} {})",
+            t.grant_steps_without_amount,
+            T_NO_FIGURE.get(lang)
+        )
+    } else {
+        String::new()
+    };
+    let loan_note = if t.loan_steps_without_amount > 0 {
+        format!(
+            " (+{} {})",
+            t.loan_steps_without_amount,
+            T_NO_FIGURE.get(lang)
+        )
+    } else {
+        String::new()
+    };
+    // Grants and loans apart: a loan ceiling is not support a firm keeps.
     let _ = write!(
         h,
         "<section class=\"totals\">\n<h2>{}</h2>\n<div class=\"cards\">\
          <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
-         <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
-         <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>\
          <div class=\"card\"><div class=\"big gold\">{}</div><div>{}</div></div>\
-         </div>\n</section>\n",
+         </div>\n",
         esc(SUMMARY.get(lang)),
         t.steps,
         esc(T_STEPS.get(lang)),
-        esc(&krw(t.max_support_krw, lang)),
-        esc(T_SUPPORT.get(lang)),
-        t.steps_amount_to_verify,
-        esc(T_TO_VERIFY.get(lang)),
+        esc(&krw(t.max_grant_krw, lang)),
+        esc(T_GRANT.get(lang)),
+        esc(&grant_note),
+        esc(&krw(t.max_loan_krw, lang)),
+        esc(T_LOAN.get(lang)),
+        esc(&loan_note),
         t.cross_ministry_links,
         esc(T_CROSS.get(lang)),
     );
+    if let Some(f) = &plan.funding {
+        let _ = writeln!(
+            h,
+            "<p class=\"funding\">{}</p>",
+            esc(f.describe().get(lang))
+        );
+    }
+    h.push_str("</section>\n");
 }
 
 fn mark(o: Outcome) -> (&'static str, &'static str) {
@@ -530,7 +577,11 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         order = s.order,
         solid = pal.solid,
         name = esc(step_name(s, lang)),
-        ministry = esc(&ministry_label(&s.ministry, lang)),
+        ministry = esc(&if s.ministry_name.get(lang).is_empty() {
+            ministry_label(&s.ministry, lang)
+        } else {
+            s.ministry_name.get(lang).to_string()
+        }),
         agency = esc(&s.agency),
         category = esc(s.category.label(lang)),
         badge = esc(badge.get(lang)),
@@ -658,6 +709,26 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         }
         h.push_str("</ul></dd>\n");
     }
+
+    // Freshness: when the entry was checked, its newest call, and the outdated mark.
+    let mut fresh = s.freshness.label().get(lang).to_string();
+    if s.open_now {
+        fresh = format!("{} · {fresh}", OPEN_NOW.get(lang));
+    }
+    if s.call.as_ref().is_some_and(|c| c.until_budget) {
+        fresh = format!("{fresh} · {}", UNTIL_BUDGET.get(lang));
+    }
+    let fresh_class = if s.freshness.outdated {
+        " class=\"to-verify\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        h,
+        "<dt>{}</dt><dd{fresh_class}>{}</dd>",
+        esc(FRESHNESS.get(lang)),
+        esc(&fresh)
+    );
 
     // Source.
     let mut source = url_html(&s.url, lang);
