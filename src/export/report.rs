@@ -39,7 +39,6 @@ const NOTICE_HEAD: Tr = Tr(
 );
 const SUMMARY: Tr = Tr("요약", "Summary");
 const T_STEPS: Tr = Tr("단계", "steps");
-const T_TO_VERIFY: Tr = Tr("금액 확인 필요 단계", "steps with amount to verify");
 const T_GRANT: Tr = Tr(
     "보조금·바우처·R&D 최대 (갚지 않는 돈)",
     "grants, vouchers, R&D at most (not repaid)",
