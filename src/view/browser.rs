@@ -218,11 +218,13 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                     .unwrap_or(13)
             }),
             SortBy::Status => rows.sort_by_key(|&x| rank(&cat.programmes[x].id)),
+            // Freshness: newest call first decides, then the source's date.
             SortBy::SourceDate => rows.sort_by(|&x, &y| {
-                cat.programmes[x]
-                    .provenance
-                    .date
-                    .cmp(&cat.programmes[y].provenance.date)
+                let key = |i: usize| {
+                    let p = &cat.programmes[i];
+                    (p.windows.latest_call(), p.provenance.date.clone())
+                };
+                key(x).cmp(&key(y))
             }),
         }
         if b.descending {
@@ -232,6 +234,8 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         b.key = Some(key);
     }
     ui.label(format!("{} {}", b.rows.len(), s::SHOWN.get(lang)));
+    // Freshness is judged at this month in Korea (the browser has no plan month).
+    let month_now = crate::files::current_month();
     let mut open = None;
     let row_h = 24.0;
     let app_selected = &app.rt.selected;
@@ -268,7 +272,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         .column(Column::initial(170.0).at_least(80.0).clip(true))
         .column(Column::initial(120.0).at_least(80.0).clip(true))
         .column(Column::initial(110.0).at_least(70.0).clip(true))
-        .column(Column::initial(90.0).at_least(70.0).clip(true))
+        .column(Column::initial(190.0).at_least(90.0).clip(true))
         .column(Column::remainder().at_least(80.0))
         .min_scrolled_height(0.0)
         .header(row_h, |mut header| {
@@ -338,12 +342,23 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                         .on_hover_text(s::WINDOW_YEARLESS.get(lang));
                 });
                 row.col(|ui| {
-                    // The year of the source: how fresh the facts are.
+                    // How fresh the facts are: checked, newest call, outdated mark.
                     let pv = &p.provenance;
-                    let year: String = pv.date.chars().take(4).collect();
-                    let text = format!("{year} · {}", pv.confidence.label().get(lang));
+                    let fresh = crate::matcher::freshness(p, month_now);
+                    let text = egui::RichText::new(fresh.label().get(lang));
+                    let text = if fresh.outdated {
+                        text.color(super::style::unknown_colour(ui.visuals().dark_mode))
+                    } else {
+                        text
+                    };
                     ui.add(egui::Label::new(text).truncate())
-                        .on_hover_text(format!("{} {}", s::DETAIL_SOURCE.get(lang), pv.date));
+                        .on_hover_text(format!(
+                            "{} {} · {} {}",
+                            s::DETAIL_SOURCE.get(lang),
+                            pv.date,
+                            s::CONFIDENCE.get(lang),
+                            pv.confidence.label().get(lang)
+                        ));
                 });
                 row.col(|ui| {
                     let status = match status_of(&p.id) {

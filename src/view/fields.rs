@@ -98,8 +98,10 @@ pub fn region(ui: &mut Ui, id: &str, label: egui::Id, lang: Lang, value: &mut Op
         .height(400.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, s::DONT_KNOW.get(lang));
-            for r in Region::ALL {
-                ui.selectable_value(value, Some(*r), r.label(lang));
+            // The 시·도 in force now (전남광주 from 2026-07); an older code already in a
+            // profile still shows as the selected text.
+            for r in crate::facts::regions_at(crate::files::current_month()) {
+                ui.selectable_value(value, Some(r), r.label(lang));
             }
         })
         .response

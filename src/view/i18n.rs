@@ -114,6 +114,11 @@ strings! {
     WHATIF = "가정해 보기", "What if";
     WHATIF_WHY = "조건을 바꿔 보면 경로가 바로 바뀝니다. 저장된 프로필은 '적용'을 누를 때까지 그대로입니다.", "Change an answer and the pathway follows at once. The saved profile stays as it is until you apply.";
     WHATIF_APPLY = "프로필에 적용", "Apply to the profile";
+    OPEN_NOW = "지금 접수 중", "open now";
+    UNTIL_BUDGET = "예산 소진 시까지", "until the budget is used";
+    CLOSE_UNKNOWN = "마감일 확인 필요", "closing date to verify";
+    CALL = "공고", "Call";
+    MAJOR_CHANGE = "큰 변화가 필요한 경우", "Only with a major change";
     WHATIF_RESET = "처음 값으로", "Reset";
     WHATIF_CLOSE = "닫기", "Close";
     WHATIF_GAINED = "새로 가능한 사업", "Programmes gained";
@@ -296,7 +301,7 @@ strings! {
     SOURCE_DATE = "자료 날짜", "Source dated";
     SOURCE_DETAILS = "출처 세부 (연구 메모, 영어)", "Source details (research notes)";
     CONFIRM_AT_NOTICE = "신청 전에 기업마당(bizinfo.go.kr)의 공식 공고에서 조건과 일정을 확인하세요.", "Before applying, confirm the conditions and dates in the official notice on bizinfo.go.kr.";
-    COL_SOURCE_DATE = "자료", "Source";
+    COL_SOURCE_DATE = "자료 (확인 · 최근 공고)", "Data (checked · latest call)";
     WINDOW_YEARLESS = "지난 공고의 신청 달입니다. 올해 일정은 공고에서 확인하세요.", "Months of the last call; check this year's dates in the notice.";
 }
 

@@ -131,6 +131,13 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
         for u in &n.unlock {
             wrap(ui, format!("• {}", u.text().get(lang)));
         }
+        // Moving or changing industry: listed apart, never as a simple change.
+        if !n.major_change.is_empty() {
+            heading(ui, s::MAJOR_CHANGE, lang);
+            for u in &n.major_change {
+                wrap(ui, format!("• {}", u.text().get(lang)));
+            }
+        }
     }
     if let Some(a) = also {
         heading(ui, s::NOT_CHOSEN, lang);
@@ -203,6 +210,32 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
     links(ui, p, app, lang, cmds);
     heading(ui, s::DETAIL_SOURCE, lang);
     let pv = &p.provenance;
+    // When the entry was checked, its newest call, and the outdated mark.
+    let fresh = crate::matcher::freshness(p, plan.as_of);
+    wrap(
+        ui,
+        egui::RichText::new(fresh.label().get(lang)).color(if fresh.outdated {
+            style::unknown_colour(dark)
+        } else {
+            ui.visuals().text_color()
+        }),
+    );
+    for c in p.windows.calls.iter().take(3) {
+        let close = match (c.close, c.until_budget) {
+            (Some(d), _) => d.to_string(),
+            (None, true) => s::UNTIL_BUDGET.get(lang).to_string(),
+            (None, false) => s::CLOSE_UNKNOWN.get(lang).to_string(),
+        };
+        let round = c
+            .round
+            .as_deref()
+            .map(|r| format!("{r} "))
+            .unwrap_or_default();
+        wrap(
+            ui,
+            format!("{}: {round}{} ~ {close}", s::CALL.get(lang), c.open),
+        );
+    }
     wrap(
         ui,
         format!(

@@ -128,6 +128,23 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
         s::CARD_PERIOD.get(lang),
         span(st)
     ));
+    // Freshness where the decision is made: "확인 2026-11 · 최근 공고 2026-01", and the
+    // outdated mark in the to-verify colour so it is never read as a plain step.
+    let fresh = st.freshness.label();
+    let mut fresh_text = fresh.get(lang).to_string();
+    if st.open_now {
+        fresh_text = format!("{} · {fresh_text}", s::OPEN_NOW.get(lang));
+    }
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(fresh_text).color(if st.freshness.outdated {
+                style::unknown_colour(dark)
+            } else {
+                style::weak_text(dark)
+            }),
+        )
+        .wrap(),
+    );
     let amount = money(st.support.max_krw, lang);
     ui.label(
         egui::RichText::new(amount).color(if st.support.max_krw.is_some() {

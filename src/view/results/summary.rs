@@ -8,8 +8,13 @@ use crate::plan::Plan;
 use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
 
-/// The size class, or the candidates when it cannot be decided yet.
+/// The size in the law's words ("소기업 (소상공인 여부는 상시근로자 수로 정해짐)",
+/// "중소기업 아님 — 중견기업 또는 대기업"); for a plan without `size_facts` (written before
+/// 2026-11) the class, or the candidates when it cannot be decided yet.
 pub fn size_text(plan: &Plan, lang: Lang) -> String {
+    if plan.size_facts != crate::profile::SizeFacts::default() {
+        return plan.size_facts.describe().get(lang).to_string();
+    }
     SizeClass::from_code(&plan.size_class)
         .map(|c| c.label(lang).to_string())
         .unwrap_or_else(|| {
@@ -53,14 +58,9 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         ui.label(format!("{} {}", t.steps, s::TOTAL_STEPS.get(lang)));
         ui.separator();
         // Loans and guarantees are money to repay: shown apart from grants, never
-        // added into one "support" figure.
-        let finance: u64 = plan
-            .steps
-            .iter()
-            .filter(|st| matches!(st.support.kind.as_str(), "loan" | "guarantee"))
-            .filter_map(|st| st.support.max_krw)
-            .fold(0, u64::saturating_add);
-        let grants = t.max_support_krw.saturating_sub(finance);
+        // added into one "support" figure (the plan's max_grant_krw / max_loan_krw).
+        let finance = t.max_loan_krw;
+        let grants = t.max_grant_krw;
         ui.label(format!(
             "{}: {}",
             s::GRANTS_TOTAL.get(lang),
@@ -94,6 +94,10 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             .color(style::cross_colour(dark)),
         );
     });
+    // The firm's funding need against the loan and guarantee limits of the plan.
+    if let Some(f) = &plan.funding {
+        ui.label(egui::RichText::new(f.describe().get(lang)).strong());
+    }
     ui.add(
         egui::Label::new(egui::RichText::new(plan.notice.get(lang)).color(style::weak_text(dark)))
             .wrap(),
