@@ -1,11 +1,17 @@
 //! The `gachi` command line (spec/formats.md §3). Exit codes: 0 success, 2 bad
 //! input (one message per problem on standard error), 1 anything else.
+//!
+//! Messages are in the language of `--lang ko|en`, or without it of the `LANG`
+//! environment variable (`ko…` → Korean, anything else → English); reports,
+//! calendars and comparisons are in the language of `--lang`, Korean without it.
 
 use crate::catalogue::{self, Catalogue};
 use crate::files::{self, FileError};
+use crate::json_read::Problem;
 use crate::matcher::build_plan;
 use crate::month::YearMonth;
-use crate::text::Lang;
+use crate::plan::Plan;
+use crate::text::{Lang, Text, josa};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,8 +23,52 @@ use std::path::{Path, PathBuf};
     about = "Gachi (같이): pathways through Korean MOTIE and MSS support programmes for SMEs.\nWith no command it opens the desktop app."
 )]
 pub struct Cli {
+    /// Language of messages and of reports, calendars and comparisons: ko or en.
+    /// Without it, messages follow LANG (ko_KR… → Korean) and reports are Korean.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The languages this run uses, `LANG` read once here.
+    pub fn langs(&self) -> Langs {
+        Langs::choose(self.lang, std::env::var("LANG").ok().as_deref())
+    }
+}
+
+/// The languages of one run: of messages, and of what a command writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Langs {
+    pub messages: Lang,
+    pub output: Lang,
+}
+
+impl Langs {
+    /// `--lang` decides both; without it messages follow `LANG` and what a command
+    /// writes is Korean (as before).
+    pub fn choose(flag: Option<Lang>, env_lang: Option<&str>) -> Langs {
+        match flag {
+            Some(l) => Langs {
+                messages: l,
+                output: l,
+            },
+            None => Langs {
+                messages: lang_from_env(env_lang),
+                output: Lang::Ko,
+            },
+        }
+    }
+}
+
+/// The message language from a `LANG` value: `ko`, `ko_KR.UTF-8`, `ko_KR.eucKR` …
+/// are Korean; anything else (or nothing) English.
+pub fn lang_from_env(value: Option<&str>) -> Lang {
+    match value {
+        Some(v) if v == "ko" || v.starts_with("ko_") || v.starts_with("ko.") => Lang::Ko,
+        _ => Lang::En,
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -46,9 +96,6 @@ pub enum Command {
         plan: PathBuf,
         #[arg(long)]
         out: PathBuf,
-        /// Language of the report: ko or en.
-        #[arg(long, default_value = "ko", value_parser = parse_lang)]
-        lang: Lang,
     },
     /// Write a plan's application windows as an iCalendar (.ics) file.
     Ics {
@@ -56,8 +103,6 @@ pub enum Command {
         plan: PathBuf,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value = "ko", value_parser = parse_lang)]
-        lang: Lang,
     },
     /// Compare two plans: steps added, removed, moved, changed dates and totals.
     Diff {
@@ -66,8 +111,6 @@ pub enum Command {
         /// Print the comparison as JSON.
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "ko", value_parser = parse_lang)]
-        lang: Lang,
     },
     /// Merge a bizinfo (기업마당) open-data JSON file into a catalogue.
     ImportBizinfo {
@@ -124,31 +167,58 @@ impl From<FileError> for Outcome {
     }
 }
 
+impl Outcome {
+    fn bad_file(e: FileError, lang: Lang) -> Self {
+        Outcome::BadInput(e.lines_in(lang))
+    }
+}
+
 /// The built-in catalogue, or a message if the binary was built with a broken one.
 pub fn builtin_catalogue() -> Result<Catalogue, String> {
+    builtin_catalogue_in(Lang::En)
+}
+
+/// [`builtin_catalogue`] with its message in `lang`.
+pub fn builtin_catalogue_in(lang: Lang) -> Result<Catalogue, String> {
+    let label = match lang {
+        Lang::Ko => "내장 카탈로그",
+        Lang::En => "built-in catalogue",
+    };
     catalogue::builtin().map_err(|probs| {
         let lines: Vec<String> = probs
             .iter()
-            .map(|p| format!("built-in catalogue: {p}"))
+            .map(|p| format!("{label}: {}", p.in_lang(lang)))
             .collect();
         lines.join("\n")
     })
 }
 
+/// `gachi plan` with messages in English.
 pub fn run_plan(
     profile: &Path,
     catalogue: Option<&Path>,
     as_of: Option<YearMonth>,
     out: Option<&Path>,
 ) -> Outcome {
+    run_plan_in(profile, catalogue, as_of, out, Lang::En)
+}
+
+/// `gachi plan` with messages in `lang`.
+pub fn run_plan_in(
+    profile: &Path,
+    catalogue: Option<&Path>,
+    as_of: Option<YearMonth>,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Outcome {
     let now = files::current_month();
     let as_of = as_of.unwrap_or(now);
     let mut problems = Vec::new();
     let cat = match catalogue {
         Some(path) => files::load_catalogue(path)
-            .map_err(|e| problems.extend(e.lines()))
+            .map_err(|e| problems.extend(e.lines_in(lang)))
             .ok(),
-        None => match builtin_catalogue() {
+        None => match builtin_catalogue_in(lang) {
             Ok(c) => Some(c),
             Err(msg) => return Outcome::Failed(msg),
         },
@@ -156,7 +226,7 @@ pub fn run_plan(
     // A founding date after today is refused whatever the plan month; one after a
     // past plan month is refused below.
     let prof = files::load_profile(profile, now)
-        .map_err(|e| problems.extend(e.lines()))
+        .map_err(|e| problems.extend(e.lines_in(lang)))
         .ok();
     let (Some(cat), Some(prof)) = (cat, prof) else {
         return Outcome::BadInput(problems);
@@ -164,32 +234,100 @@ pub fn run_plan(
     if let Some(f) = prof.founded
         && f.earliest() > as_of
     {
-        return Outcome::BadInput(vec![format!(
-            "{}: field \"founded\": \"{f}\" is after the plan month {as_of}",
-            profile.display()
-        )]);
+        let problem = Problem::new(
+            "founded",
+            Text::new(
+                josa(&format!("\"{f}\"은(는) 계획 월 {as_of}보다 나중입니다")),
+                format!("\"{f}\" is after the plan month {as_of}"),
+            ),
+        );
+        return Outcome::bad_file(
+            FileError {
+                path: profile.to_path_buf(),
+                problems: vec![problem],
+            },
+            lang,
+        );
     }
     let plan = build_plan(&cat, &prof, as_of, crate::GENERATED_BY);
     let json = plan.to_pretty_json();
     match out {
-        Some(path) => match files::write_atomic(path, json.as_bytes()) {
-            Ok(()) => Outcome::Ok,
-            Err(e) => Outcome::Failed(e.to_string()),
-        },
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(json.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
-                Ok(()) => Outcome::Ok,
-                Err(e) => Outcome::Failed(format!("cannot write to standard output: {e}")),
-            }
-        }
+        Some(path) => write_file(path, json.as_bytes(), lang),
+        None => print_out(&json, lang),
     }
 }
 
+/// Writes `bytes` to `path` atomically; a failure in `lang`.
+fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Outcome {
+    match files::write_atomic(path, bytes) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(e.text(lang)),
+    }
+}
+
+/// Prints `text` to standard output; a failure in `lang`.
+fn print_out(text: &str, lang: Lang) -> Outcome {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(match lang {
+            Lang::Ko => format!("표준 출력에 쓸 수 없습니다: {e}"),
+            Lang::En => format!("cannot write to standard output: {e}"),
+        }),
+    }
+}
+
+/// Reads a plan for `report`, `ics` or `diff`, its problems added in `lang`.
+/// These commands read plans here so that a bad plan file is reported in the
+/// message language while what they write is in the output language.
+fn load_plan_in(path: &Path, lang: Lang, problems: &mut Vec<String>) -> Option<Plan> {
+    files::load_plan(path)
+        .map_err(|e| problems.extend(e.lines_in(lang)))
+        .ok()
+}
+
+/// `gachi report` and `gachi ics`: one plan in, one file out.
+fn run_plan_export(
+    plan: &Path,
+    out: &Path,
+    langs: Langs,
+    write: fn(&Plan, Lang) -> String,
+) -> Outcome {
+    let mut problems = Vec::new();
+    match load_plan_in(plan, langs.messages, &mut problems) {
+        Some(p) => write_file(out, write(&p, langs.output).as_bytes(), langs.messages),
+        None => Outcome::BadInput(problems),
+    }
+}
+
+/// `gachi diff`: both plans read (every problem reported), the comparison printed.
+fn run_diff_in(a: &Path, b: &Path, json: bool, langs: Langs) -> Outcome {
+    let mut problems = Vec::new();
+    let pa = load_plan_in(a, langs.messages, &mut problems);
+    let pb = load_plan_in(b, langs.messages, &mut problems);
+    let (Some(pa), Some(pb)) = (pa, pb) else {
+        return Outcome::BadInput(problems);
+    };
+    let d = crate::export::diff_plans(&pa, &pb);
+    let text = if json {
+        // The diff holds only strings, numbers and lists: serialising cannot fail.
+        serde_json::to_string_pretty(&d).unwrap_or_default() + "\n"
+    } else {
+        crate::export::diff_text(&d, langs.output)
+    };
+    print_out(&text, langs.messages)
+}
+
+/// `gachi check-catalogue` with messages in English.
 pub fn run_check_catalogue(file: &Path) -> Outcome {
+    run_check_catalogue_in(file, Lang::En)
+}
+
+/// `gachi check-catalogue` with problems in `lang` (the summary stays English).
+pub fn run_check_catalogue_in(file: &Path, lang: Lang) -> Outcome {
     match files::load_catalogue(file) {
         Ok(cat) => {
             let ministries = cat.ministries();
@@ -215,31 +353,35 @@ pub fn run_check_catalogue(file: &Path) -> Outcome {
             );
             Outcome::Ok
         }
-        Err(e) => e.into(),
+        Err(e) => Outcome::bad_file(e, lang),
     }
 }
 
-/// Runs a parsed command; `None` means "open the app" and is handled by main.
-pub fn run(cmd: &Command) -> Outcome {
+/// Runs a parsed command in the languages chosen once by [`Cli::langs`]; `None`
+/// command means "open the app" and is handled by main.
+pub fn run(cmd: &Command, langs: Langs) -> Outcome {
+    let lang = langs.messages;
     match cmd {
         Command::Plan {
             profile,
             catalogue,
             as_of,
             out,
-        } => run_plan(profile, catalogue.as_deref(), *as_of, out.as_deref()),
-        Command::CheckCatalogue { file } => run_check_catalogue(file),
-        Command::Report { plan, out, lang } => crate::export::run_report(plan, out, *lang),
-        Command::Ics { plan, out, lang } => crate::export::run_ics(plan, out, *lang),
-        Command::Diff { a, b, json, lang } => crate::export::run_diff(a, b, *json, *lang),
+        } => run_plan_in(profile, catalogue.as_deref(), *as_of, out.as_deref(), lang),
+        Command::CheckCatalogue { file } => run_check_catalogue_in(file, lang),
+        Command::Report { plan, out } => {
+            run_plan_export(plan, out, langs, crate::export::report_html)
+        }
+        Command::Ics { plan, out } => run_plan_export(plan, out, langs, crate::export::plan_ics),
+        Command::Diff { a, b, json } => run_diff_in(a, b, *json, langs),
         Command::ImportBizinfo { file, out, base } => {
-            crate::bizinfo::run_import_cli(file, out, base.as_deref())
+            crate::bizinfo::run_import_cli_in(file, out, base.as_deref(), lang)
         }
     }
 }
 
 /// Prints an outcome's messages to standard error and returns the exit code.
-pub fn report(outcome: &Outcome) -> i32 {
+pub fn report(outcome: &Outcome, lang: Lang) -> i32 {
     match outcome {
         Outcome::Ok => {}
         Outcome::BadInput(lines) => {
@@ -247,7 +389,10 @@ pub fn report(outcome: &Outcome) -> i32 {
                 eprintln!("{l}");
             }
         }
-        Outcome::Failed(msg) => eprintln!("error: {msg}"),
+        Outcome::Failed(msg) => match lang {
+            Lang::Ko => eprintln!("오류: {msg}"),
+            Lang::En => eprintln!("error: {msg}"),
+        },
     }
     outcome.exit_code()
 }

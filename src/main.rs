@@ -15,12 +15,17 @@ fn main() {
             std::process::exit(code);
         }
     };
+    // The languages are chosen once: `--lang`, else LANG for messages.
+    let langs = cli.langs();
     let code = match &cli.command {
-        Some(cmd) => report(&run(cmd)),
+        Some(cmd) => report(&run(cmd, langs), langs.messages),
         None => match gachi::view::run_app() {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("error: cannot open the window: {e}");
+                match langs.messages {
+                    gachi::text::Lang::Ko => eprintln!("오류: 창을 열 수 없습니다: {e}"),
+                    gachi::text::Lang::En => eprintln!("error: cannot open the window: {e}"),
+                }
                 1
             }
         },

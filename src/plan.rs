@@ -4,7 +4,7 @@
 use crate::catalogue::Call;
 use crate::catalogue::parse_json;
 use crate::codes::{Goal, SizeClass};
-use crate::json_read::Problem;
+use crate::json_read::{Doc, JsonType, Problem, ProblemKind};
 use crate::matcher::{Eligibility, Freshness, Reason, WindowState};
 use crate::month::YearMonth;
 use crate::profile::SizeFacts;
@@ -314,42 +314,51 @@ impl Plan {
 pub fn parse_plan(bytes: &[u8]) -> Result<Plan, Vec<Problem>> {
     let value = parse_json(bytes).map_err(|p| vec![p])?;
     if !value.is_object() {
-        return Err(vec![Problem {
-            path: String::new(),
-            message: format!(
-                "expected a plan (a JSON object), found {}",
-                crate::json_read::type_name(&value)
-            ),
-        }]);
+        return Err(vec![Problem::whole(ProblemKind::WrongType {
+            expected: Text::new("계획 파일(JSON 객체)", "a plan (a JSON object)"),
+            found: JsonType::of(&value),
+        })]);
     }
     match value.get("format").and_then(Value::as_str) {
         Some(PLAN_FORMAT) => {}
         Some(f) if f.starts_with("gachi-plan/") => {
-            return Err(vec![Problem {
-                path: "format".into(),
-                message: format!(
-                    "\"{f}\" was made by a newer version of Gachi; this version reads \"{PLAN_FORMAT}\""
-                ),
-            }]);
+            return Err(vec![Problem::new(
+                "format",
+                ProblemKind::NewerFormat {
+                    found: f.to_string(),
+                    reads: PLAN_FORMAT.to_string(),
+                },
+            )]);
         }
         Some(f) => {
-            return Err(vec![Problem {
-                path: "format".into(),
-                message: format!("\"{f}\" is not a Gachi plan; expected \"{PLAN_FORMAT}\""),
-            }]);
+            return Err(vec![Problem::new(
+                "format",
+                ProblemKind::NotFormat {
+                    found: f.to_string(),
+                    doc: Doc::Plan,
+                    expected: PLAN_FORMAT.to_string(),
+                },
+            )]);
         }
         None => {
-            return Err(vec![Problem {
-                path: "format".into(),
-                message: format!("is required; expected \"{PLAN_FORMAT}\""),
-            }]);
+            return Err(vec![Problem::new(
+                "format",
+                Text::new(
+                    format!("필수 항목입니다; \"{PLAN_FORMAT}\"이어야 합니다"),
+                    format!("is required; expected \"{PLAN_FORMAT}\""),
+                ),
+            )]);
         }
     }
     let plan: Plan = serde_path_to_error::deserialize(value).map_err(|e| {
-        vec![Problem {
-            path: e.path().to_string().trim_start_matches('.').to_string(),
-            message: e.inner().to_string(),
-        }]
+        let detail = e.inner().to_string();
+        vec![Problem::new(
+            e.path().to_string().trim_start_matches('.').to_string(),
+            Text::new(
+                format!("계획 파일의 형식에 맞지 않습니다: {detail}"),
+                detail,
+            ),
+        )]
     })?;
     Ok(plan)
 }

@@ -785,6 +785,7 @@ fn gachi_import_bizinfo_writes_a_catalogue_check_catalogue_accepts() {
         String::from_utf8_lossy(&o.stderr)
     );
     let o = Command::new(env!("CARGO_BIN_EXE_gachi"))
+        .env("LANG", "C.UTF-8")
         .arg("import-bizinfo")
         .arg(fixture_path("not_json.json"))
         .arg("--out")

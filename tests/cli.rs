@@ -6,9 +6,17 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs gachi with English messages whatever the machine's locale (LANG=C), as
+/// the tests below expect.
 fn gachi(args: &[&str]) -> Output {
+    gachi_with_lang(args, "C.UTF-8")
+}
+
+/// Runs gachi with `LANG` set to `lang`.
+fn gachi_with_lang(args: &[&str], lang: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gachi"))
         .args(args)
+        .env("LANG", lang)
         .output()
         .expect("the gachi binary runs")
 }
@@ -605,4 +613,98 @@ fn report_ics_and_diff_commands_work_end_to_end() {
         "fr",
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// A profile whose region is misspelt, written as `bad.json`.
+fn bad_region_profile(dir: &Path) -> PathBuf {
+    let mut p = good_profile();
+    p["region"] = json!("gyungnam");
+    write_json(dir, "bad.json", &p)
+}
+
+#[test]
+fn messages_follow_lang_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = bad_region_profile(dir.path());
+    let o = gachi_with_lang(
+        &["plan", "--profile", s(&bad), "--as-of", "2026-12"],
+        "ko_KR.UTF-8",
+    );
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    let line = err
+        .lines()
+        .find(|l| l.contains("bad.json"))
+        .unwrap_or_default();
+    assert!(
+        line.contains(
+            "bad.json: 필드 \"region\": 알 수 없는 지역 \"gyungnam\"; 가능한 값: seoul, busan"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("expected one of"), "no English: {err}");
+}
+
+#[test]
+fn the_lang_flag_overrides_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = bad_region_profile(dir.path());
+    let args = ["plan", "--profile", s(&bad), "--as-of", "2026-12"];
+    let en = gachi_with_lang(&[&args[..], &["--lang", "en"]].concat(), "ko_KR.UTF-8");
+    assert_eq!(en.status.code(), Some(2));
+    assert!(
+        stderr(&en).contains(
+            "bad.json: field \"region\": unknown region \"gyungnam\"; expected one of seoul, busan"
+        ),
+        "{}",
+        stderr(&en)
+    );
+    // The flag may come before the command too, and choose Korean under LANG=C.
+    let ko = gachi_with_lang(&[&["--lang", "ko"][..], &args[..]].concat(), "C.UTF-8");
+    assert_eq!(ko.status.code(), Some(2));
+    assert!(
+        stderr(&ko).contains("bad.json: 필드 \"region\": 알 수 없는 지역"),
+        "{}",
+        stderr(&ko)
+    );
+    // Without the flag and without a Korean LANG: English.
+    let plain = gachi_with_lang(&args, "en_US.UTF-8");
+    assert!(
+        stderr(&plain).contains("unknown region"),
+        "{}",
+        stderr(&plain)
+    );
+    // A missing file, a bad catalogue and a bad plan are Korean too; exit codes kept.
+    let missing = dir.path().join("nowhere.json");
+    let o = gachi_with_lang(
+        &["plan", "--profile", s(&missing), "--as-of", "2026-12"],
+        "ko_KR.UTF-8",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("nowhere.json: 파일을 열 수 없습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let o = gachi_with_lang(&["check-catalogue", s(&bad)], "ko_KR.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "bad.json: 필드 \"format\": \"gachi-profile/1\"은 같이(Gachi) 카탈로그 파일이 아닙니다"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let out = dir.path().join("r.html");
+    let o = gachi_with_lang(
+        &["report", "--plan", s(&bad), "--out", s(&out)],
+        "ko_KR.UTF-8",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad.json: 필드 \"format\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
 }

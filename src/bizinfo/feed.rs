@@ -6,7 +6,8 @@ use super::dates::{Date, Period, first_date, parse_period};
 use super::{SkipReason, Skipped};
 use crate::catalogue::{is_web_url, parse_json};
 use crate::files::printable;
-use crate::json_read::{Problem, type_name};
+use crate::json_read::{JsonType, Problem, ProblemKind, type_name};
+use crate::text::Text;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -65,11 +66,8 @@ pub struct Feed {
     pub skipped: Vec<Skipped>,
 }
 
-fn top_problem(message: impl Into<String>) -> Vec<Problem> {
-    vec![Problem {
-        path: String::new(),
-        message: message.into(),
-    }]
+fn top_problem(message: impl Into<Text>) -> Vec<Problem> {
+    vec![Problem::whole(message)]
 }
 
 /// Reads the whole feed. Errors only for the document (not JSON, no `jsonArray`,
@@ -77,26 +75,40 @@ fn top_problem(message: impl Into<String>) -> Vec<Problem> {
 pub fn read_feed(bytes: &[u8]) -> Result<Feed, Vec<Problem>> {
     let value = parse_json(bytes).map_err(|p| vec![p])?;
     let Value::Object(top) = &value else {
-        return Err(top_problem(format!(
-            "expected the bizinfo API answer {{\"jsonArray\": […]}}, found {}",
-            type_name(&value)
-        )));
+        return Err(top_problem(ProblemKind::WrongType {
+            expected: Text::new(
+                "기업마당 API 응답 {\"jsonArray\": […]}",
+                "the bizinfo API answer {\"jsonArray\": […]}",
+            ),
+            found: JsonType::of(&value),
+        }));
     };
     let list = match top.get("jsonArray") {
         Some(Value::Array(list)) => list,
         Some(other) => {
-            return Err(vec![Problem {
-                path: "jsonArray".into(),
-                message: format!("expected a list of notices, found {}", type_name(other)),
-            }]);
+            return Err(vec![Problem::new(
+                "jsonArray",
+                ProblemKind::WrongType {
+                    expected: Text::new("공고 목록", "a list of notices"),
+                    found: JsonType::of(other),
+                },
+            )]);
         }
         None => {
             let why = match top.get("reqErr") {
-                Some(e) => format!(
-                    "the bizinfo API answered with an error instead of notices: {}",
-                    printable(&truncate_chars(&value_text(e), 200))
+                Some(e) => {
+                    let answer = printable(&truncate_chars(&value_text(e), 200));
+                    Text::new(
+                        format!("기업마당 API가 공고 대신 오류를 돌려주었습니다: {answer}"),
+                        format!(
+                            "the bizinfo API answered with an error instead of notices: {answer}"
+                        ),
+                    )
+                }
+                None => Text::new(
+                    "\"jsonArray\"가 없습니다: 기업마당 API 응답이 아닙니다 (dataType=json으로 내려받으세요)",
+                    "no \"jsonArray\": this is not a bizinfo API answer (download it with dataType=json)",
                 ),
-                None => "no \"jsonArray\": this is not a bizinfo API answer (download it with dataType=json)".to_string(),
             };
             return Err(top_problem(why));
         }

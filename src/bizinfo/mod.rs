@@ -23,7 +23,7 @@ use crate::cli::Outcome;
 use crate::files::{self, FileError, printable};
 use crate::json_read::Problem;
 use crate::month::YearMonth;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -350,17 +350,22 @@ fn import_json(
     cat.rebuild_index();
     // The result is what a file would hold: written, then read back and checked.
     let json = catalogue_json(&cat).map_err(|message| {
-        vec![Problem {
-            path: String::new(),
+        vec![Problem::whole(Text::new(
+            format!("합친 카탈로그를 쓸 수 없습니다: {message}"),
             message,
-        }]
+        ))]
     })?;
     let checked = parse_catalogue(json.as_bytes()).map_err(|probs| {
         probs
             .into_iter()
-            .map(|p| Problem {
-                path: p.path,
-                message: format!("the merged catalogue does not read back: {}", p.message),
+            .map(|p| {
+                Problem::new(
+                    p.path,
+                    Text::new(
+                        format!("합친 카탈로그를 다시 읽을 수 없습니다: {}", p.message.ko),
+                        format!("the merged catalogue does not read back: {}", p.message.en),
+                    ),
+                )
             })
             .collect::<Vec<_>>()
     })?;
@@ -385,15 +390,20 @@ pub fn import(
 /// merges FILE into the base catalogue (the built-in one without `--base`) as of
 /// the current month, writes the result atomically and prints the report.
 pub fn run_import_cli(file: &Path, out: &Path, base: Option<&Path>) -> Outcome {
+    run_import_cli_in(file, out, base, Lang::En)
+}
+
+/// [`run_import_cli`] with problems in `lang` (the import report stays English).
+pub fn run_import_cli_in(file: &Path, out: &Path, base: Option<&Path>, lang: Lang) -> Outcome {
     let mut problems = Vec::new();
     let bytes = files::read_capped(file)
-        .map_err(|e| problems.extend(e.lines()))
+        .map_err(|e| problems.extend(e.lines_in(lang)))
         .ok();
     let base_cat = match base {
         Some(path) => files::load_catalogue(path)
-            .map_err(|e| problems.extend(e.lines()))
+            .map_err(|e| problems.extend(e.lines_in(lang)))
             .ok(),
-        None => match crate::cli::builtin_catalogue() {
+        None => match crate::cli::builtin_catalogue_in(lang) {
             Ok(c) => Some(c),
             Err(msg) => return Outcome::Failed(msg),
         },
@@ -410,12 +420,12 @@ pub fn run_import_cli(file: &Path, out: &Path, base: Option<&Path>) -> Outcome {
                     path: file.to_path_buf(),
                     problems,
                 }
-                .lines(),
+                .lines_in(lang),
             );
         }
     };
     if let Err(e) = files::write_atomic(out, json.as_bytes()) {
-        return Outcome::Failed(e.to_string());
+        return Outcome::Failed(e.text(lang));
     }
     let name = printable(&file.display().to_string());
     for (k, l) in report.lines().iter().enumerate() {

@@ -3,9 +3,11 @@
 
 use super::model::*;
 use crate::codes::{Certification, Goal, Region, RootTech, SizeClass, SmartFactoryLevel};
-use crate::json_read::{Obj, Problem, Problems, index, type_name};
+use crate::json_read::{
+    CodeSet, DateForm, Doc, JsonType, Obj, Problem, ProblemKind, Problems, RangeOf, index, want,
+};
 use crate::month::YearMonth;
-use crate::text::Text;
+use crate::text::{Text, josa};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
@@ -32,24 +34,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Parses JSON text with messages a person can act on (BOM, encoding, syntax with line).
 pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| Problem {
-        path: String::new(),
-        message: format!(
-            "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-            e.valid_up_to()
-        ),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Problem::whole(ProblemKind::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
     })?;
-    serde_json::from_str(text).map_err(|e| Problem {
-        path: String::new(),
-        message: if e.is_eof() {
-            format!(
-                "the JSON ends too early (line {}, column {}): the file looks cut off",
-                e.line(),
-                e.column()
-            )
+    serde_json::from_str(text).map_err(|e| {
+        Problem::whole(if e.is_eof() {
+            ProblemKind::CutOff {
+                line: e.line(),
+                column: e.column(),
+            }
         } else {
-            format!("not valid JSON: {e}")
-        },
+            ProblemKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
+        })
     })
 }
 
@@ -58,13 +60,23 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
     match top.req_str("format", probs) {
         Some(CATALOGUE_FORMAT) => {}
         Some(f) if f.starts_with("gachi-catalogue/") => {
-            probs.push("format", format!("\"{f}\" was made by a newer version of Gachi; this version reads \"{CATALOGUE_FORMAT}\""));
+            probs.push(
+                "format",
+                ProblemKind::NewerFormat {
+                    found: f.to_string(),
+                    reads: CATALOGUE_FORMAT.to_string(),
+                },
+            );
             return None;
         }
         Some(f) => {
             probs.push(
                 "format",
-                format!("\"{f}\" is not a Gachi catalogue; expected \"{CATALOGUE_FORMAT}\""),
+                ProblemKind::NotFormat {
+                    found: f.to_string(),
+                    doc: Doc::Catalogue,
+                    expected: CATALOGUE_FORMAT.to_string(),
+                },
             );
             return None;
         }
@@ -75,14 +87,25 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
     let as_of = top.req_str("as_of", probs).and_then(|s| {
         let m = YearMonth::parse(s);
         if m.is_none() {
-            probs.push("as_of", format!("bad month \"{s}\"; expected YYYY-MM"));
+            probs.push(
+                "as_of",
+                ProblemKind::BadDate {
+                    value: Some(s.to_string()),
+                    form: DateForm::Month,
+                },
+            );
         }
         m
     });
     let notice = top.req_text("notice", probs);
     let Some(list) = top.opt_arr("programmes", probs) else {
         if !top.has("programmes") {
-            probs.push("programmes", "is required (a list of programmes)");
+            probs.push(
+                "programmes",
+                ProblemKind::Required {
+                    what: Text::new("프로그램 목록", "a list of programmes"),
+                },
+            );
         }
         return None;
     };
@@ -125,21 +148,26 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+fn unknown(set: CodeSet, value: &str, expected: &str) -> ProblemKind {
+    ProblemKind::UnknownCode {
+        set,
+        value: value.to_string(),
+        expected: expected.to_string(),
+    }
+}
+
 fn code<T>(
     o: &Obj,
     key: &str,
     probs: &mut Problems,
     parse: impl Fn(&str) -> Option<T>,
-    what: &str,
+    set: CodeSet,
     expected: &str,
 ) -> Option<T> {
     let s = o.req_str(key, probs)?;
     let c = parse(s);
     if c.is_none() {
-        probs.push(
-            o.path_of(key),
-            format!("unknown {what} \"{s}\"; expected one of {expected}"),
-        );
+        probs.push(o.path_of(key), unknown(set, s, expected));
     }
     c
 }
@@ -152,7 +180,12 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         } else {
             probs.push(
                 o.path_of("id"),
-                format!("\"{id}\" is not a valid id; use lower-case letters, digits and '-'"),
+                Text::new(
+                    josa(&format!(
+                        "\"{id}\"은(는) 쓸 수 있는 id가 아닙니다; 영문 소문자, 숫자와 '-'만 쓰세요"
+                    )),
+                    format!("\"{id}\" is not a valid id; use lower-case letters, digits and '-'"),
+                ),
             );
             None
         }
@@ -162,7 +195,13 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         if m.len() <= 12 && m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
             Some(m.to_string())
         } else {
-            probs.push(o.path_of("ministry"), format!("\"{m}\" is not a ministry code; expected MOTIE, MSS or another short upper-case code"));
+            probs.push(
+                o.path_of("ministry"),
+                Text::new(
+                    josa(&format!("\"{m}\"은(는) 부처 코드가 아닙니다; MOTIE, MSS 같은 짧은 영문 대문자 코드여야 합니다")),
+                    format!("\"{m}\" is not a ministry code; expected MOTIE, MSS or another short upper-case code"),
+                ),
+            );
             None
         }
     });
@@ -172,7 +211,7 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         "category",
         probs,
         Goal::from_code,
-        "category",
+        CodeSet::Category,
         &Goal::expected(),
     );
     let stage = match o.opt_str("stage", probs) {
@@ -182,7 +221,7 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
                 let exp: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
                 probs.push(
                     o.path_of("stage"),
-                    format!("unknown stage \"{s}\"; expected one of {}", exp.join(", ")),
+                    unknown(CodeSet::Stage, s, &exp.join(", ")),
                 );
             }
             st
@@ -195,16 +234,19 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         if c.is_none() {
             probs.push(
                 o.path_of("grants"),
-                format!(
-                    "unknown certification \"{g}\"; expected one of {}",
-                    Certification::expected()
-                ),
+                unknown(CodeSet::Certification, g, &Certification::expected()),
             );
         }
         c
     });
     let serves = o
-        .opt_code_list("serves", probs, Goal::from_code, "goal", &Goal::expected())
+        .opt_code_list(
+            "serves",
+            probs,
+            Goal::from_code,
+            CodeSet::Goal,
+            &Goal::expected(),
+        )
         .unwrap_or_default();
     let tags: Vec<String> = o
         .opt_str_list("tags", probs)
@@ -233,7 +275,10 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         } else {
             probs.push(
                 o.path_of("duration_months"),
-                format!("{d} months is not a possible duration (1 to 240)"),
+                ProblemKind::OutOfRange {
+                    value: d.to_string(),
+                    range: RangeOf::DurationMonths,
+                },
             );
             None
         }
@@ -253,15 +298,18 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         .get("feed")
         .and_then(|f| match serde_json::from_value::<FeedNotice>(f.clone()) {
             Ok(n) if n.url.as_deref().is_some_and(|u| !is_web_url(u)) => {
-                probs.push(
-                    o.path_of("feed") + ".url",
-                    "is not an http(s) address; only http:// and https:// links are allowed",
-                );
+                probs.push(o.path_of("feed") + ".url", not_web(None, None));
                 None
             }
             Ok(n) => Some(n),
             Err(e) => {
-                probs.push(o.path_of("feed"), format!("bad feed notice: {e}"));
+                probs.push(
+                    o.path_of("feed"),
+                    Text::new(
+                        format!("기업마당 공고 정보가 형식에 맞지 않습니다: {e}"),
+                        format!("bad feed notice: {e}"),
+                    ),
+                );
                 None
             }
         });
@@ -288,12 +336,7 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         if is_web_url(u) {
             Some(u.to_string())
         } else {
-            probs.push(
-                o.path_of("apply_url"),
-                format!(
-                    "\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"
-                ),
-            );
+            probs.push(o.path_of("apply_url"), not_web(Some(u), None));
             None
         }
     });
@@ -331,11 +374,22 @@ fn range(o: &Obj, lo: &str, hi: &str, probs: &mut Problems) -> (Option<u64>, Opt
     {
         probs.push(
             o.path.clone(),
-            format!("impossible range: {lo} {a} is above {hi} {b}"),
+            ProblemKind::ImpossibleRange {
+                lo: lo.to_string(),
+                lo_value: a,
+                hi: hi.to_string(),
+                hi_value: b,
+            },
         );
     }
     if min.is_none() && max.is_none() && !o.has(lo) && !o.has(hi) {
-        probs.push(o.path.clone(), format!("needs {lo} or {hi}"));
+        probs.push(
+            o.path.clone(),
+            ProblemKind::NeedsOneOf {
+                a: lo.to_string(),
+                b: hi.to_string(),
+            },
+        );
     }
     (min, max)
 }
@@ -344,20 +398,32 @@ fn nonempty_codes<T>(
     o: &Obj,
     probs: &mut Problems,
     parse: impl Fn(&str) -> Option<T>,
-    what: &str,
+    set: CodeSet,
     expected: &str,
     allow_empty: bool,
 ) -> Option<Vec<T>> {
     if o.get("any_of").is_none() {
+        let what = set.name();
         probs.push(
             o.path_of("any_of"),
-            format!("is required (a list of {what} codes)"),
+            ProblemKind::Required {
+                what: Text::new(
+                    format!("{} 코드 목록", what.ko),
+                    format!("a list of {} codes", what.en),
+                ),
+            },
         );
         return None;
     }
-    let list = o.opt_code_list("any_of", probs, parse, what, expected)?;
+    let list = o.opt_code_list("any_of", probs, parse, set, expected)?;
     if list.is_empty() && !allow_empty {
-        probs.push(o.path_of("any_of"), "must not be empty: no firm could pass");
+        probs.push(
+            o.path_of("any_of"),
+            Text::new(
+                "비어 있으면 안 됩니다: 어떤 기업도 통과할 수 없습니다",
+                "must not be empty: no firm could pass",
+            ),
+        );
     }
     Some(list)
 }
@@ -386,7 +452,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 &o,
                 probs,
                 SizeClass::from_code,
-                "size class",
+                CodeSet::SizeClass,
                 &SizeClass::expected(),
                 false,
             )?,
@@ -396,7 +462,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 &o,
                 probs,
                 Region::from_code,
-                "region",
+                CodeSet::Region,
                 &Region::expected(),
                 false,
             )?,
@@ -406,7 +472,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 &o,
                 probs,
                 RootTech::from_code,
-                "root technology",
+                CodeSet::RootTechnology,
                 &RootTech::expected(),
                 true,
             )?,
@@ -416,7 +482,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 &o,
                 probs,
                 Certification::from_code,
-                "certification",
+                CodeSet::Certification,
                 &Certification::expected(),
                 false,
             )?,
@@ -426,7 +492,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 &o,
                 probs,
                 SmartFactoryLevel::from_code,
-                "smart-factory level",
+                CodeSet::SmartFactoryLevel,
                 &SmartFactoryLevel::expected(),
                 false,
             )?,
@@ -436,13 +502,24 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
             let Some(prefixes) = prefixes.filter(|p| !p.is_empty()) else {
                 probs.push(
                     o.path_of("prefixes"),
-                    "is required (KSIC prefixes such as \"C\" or \"C29\")",
+                    ProblemKind::Required {
+                        what: Text::new(
+                            "\"C\", \"C29\" 같은 KSIC 앞자리 목록",
+                            "KSIC prefixes such as \"C\" or \"C29\"",
+                        ),
+                    },
                 );
                 return None;
             };
             for (i, p) in prefixes.iter().enumerate() {
                 if !crate::profile::ksic_prefix_ok(p) {
-                    probs.push(index(&o.path_of("prefixes"), i), format!("\"{p}\" is not a KSIC prefix; expected a section letter and up to 2 digits, e.g. \"C\" or \"C29\""));
+                    probs.push(
+                        index(&o.path_of("prefixes"), i),
+                        Text::new(
+                            josa(&format!("\"{p}\"은(는) KSIC 앞자리가 아닙니다; 대분류 문자와 2자리 이하 숫자여야 합니다 (예: \"C\", \"C29\")")),
+                            format!("\"{p}\" is not a KSIC prefix; expected a section letter and up to 2 digits, e.g. \"C\" or \"C29\""),
+                        ),
+                    );
                 }
             }
             Criterion::Ksic {
@@ -453,7 +530,12 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
             Some(value) => Criterion::Exporting { value },
             None => {
                 if o.get("value").is_none() {
-                    probs.push(o.path_of("value"), "is required (true or false)");
+                    probs.push(
+                        o.path_of("value"),
+                        ProblemKind::Required {
+                            what: want::true_or_false(),
+                        },
+                    );
                 }
                 return None;
             }
@@ -469,10 +551,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
         other => {
             probs.push(
                 o.path_of("kind"),
-                format!(
-                    "unknown criterion kind \"{other}\"; expected one of {}",
-                    Criterion::KINDS.join(", ")
-                ),
+                unknown(CodeSet::CriterionKind, other, &Criterion::KINDS.join(", ")),
             );
             return None;
         }
@@ -485,7 +564,7 @@ fn read_support(o: &Obj, probs: &mut Problems) -> Option<Support> {
         "kind",
         probs,
         SupportKind::from_code,
-        "support kind",
+        CodeSet::SupportKind,
         "grant, loan, guarantee, voucher, consulting, designation, event",
     );
     let max_krw = o.opt_u64("max_krw", probs);
@@ -495,7 +574,10 @@ fn read_support(o: &Obj, probs: &mut Problems) -> Option<Support> {
         } else {
             probs.push(
                 o.path_of("self_share_pct"),
-                format!("{p} is not a percentage (0 to 100)"),
+                ProblemKind::OutOfRange {
+                    value: p.to_string(),
+                    range: RangeOf::Percent,
+                },
             );
             None
         }
@@ -515,7 +597,7 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
         "status",
         probs,
         WindowStatus::from_code,
-        "window status",
+        CodeSet::WindowStatus,
         "confirmed, forecast, rolling, tba",
     );
     let mut months = Vec::new();
@@ -529,7 +611,10 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
                 }
                 _ => probs.push(
                     index(&o.path_of("months"), i),
-                    format!("{m} is not a month (1 to 12)"),
+                    ProblemKind::OutOfRange {
+                        value: m.to_string(),
+                        range: RangeOf::MonthNumber,
+                    },
                 ),
             }
         }
@@ -539,7 +624,13 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
         if (1990..=2100).contains(&y) {
             Some(y as i32)
         } else {
-            probs.push(o.path_of("year"), format!("{y} is not a plausible year"));
+            probs.push(
+                o.path_of("year"),
+                ProblemKind::OutOfRange {
+                    value: y.to_string(),
+                    range: RangeOf::Year,
+                },
+            );
             None
         }
     });
@@ -552,7 +643,10 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
             _ => {
                 probs.push(
                     c.path.clone(),
-                    "expected {\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"} with from ≤ to",
+                    Text::new(
+                        "{\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"} 형식이어야 하고 from이 to보다 늦으면 안 됩니다",
+                        "expected {\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"} with from ≤ to",
+                    ),
                 );
                 None
             }
@@ -569,7 +663,10 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
         if !newest_first {
             probs.push(
                 o.path_of("calls"),
-                "calls must be listed newest first (by their open date)",
+                Text::new(
+                    "공고(calls)는 접수 시작일 기준 최신순으로 적어야 합니다",
+                    "calls must be listed newest first (by their open date)",
+                ),
             );
         }
     }
@@ -580,13 +677,19 @@ fn read_windows(o: &Obj, probs: &mut Problems) -> Option<Windows> {
     {
         probs.push(
             o.path_of("months"),
-            "a confirmed or forecast window needs at least one month",
+            Text::new(
+                "확정(confirmed)이나 예상(forecast) 접수 시기에는 월이 하나 이상 있어야 합니다",
+                "a confirmed or forecast window needs at least one month",
+            ),
         );
     }
     if status == WindowStatus::Confirmed && year.is_none() && current.is_none() {
         probs.push(
             o.path_of("year"),
-            "a confirmed window needs the year it was confirmed for",
+            Text::new(
+                "확정(confirmed)된 접수 시기에는 그 연도가 있어야 합니다",
+                "a confirmed window needs the year it was confirmed for",
+            ),
         );
     }
     Some(Windows {
@@ -608,14 +711,25 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
         if d.is_none() {
             probs.push(
                 o.path_of(key),
-                format!("\"{s}\" is not a real date; expected YYYY-MM-DD or YYYY-MM"),
+                ProblemKind::BadDate {
+                    value: Some(s.to_string()),
+                    form: DateForm::DayOrMonth,
+                },
             );
         }
         d
     };
     let round = o.opt_str("round", probs).map(str::to_string);
     if o.get("open").is_none() {
-        probs.push(o.path_of("open"), "is required (YYYY-MM-DD or YYYY-MM)");
+        probs.push(
+            o.path_of("open"),
+            ProblemKind::Required {
+                what: Text::new(
+                    "YYYY-MM-DD 또는 YYYY-MM 형식의 날짜",
+                    "YYYY-MM-DD or YYYY-MM",
+                ),
+            },
+        );
     }
     let open = date("open", probs);
     let close = date("close", probs);
@@ -624,7 +738,12 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
     if !o.has("until_budget") {
         probs.push(
             o.path_of("until_budget"),
-            "is required (true when the call runs until the budget is used)",
+            ProblemKind::Required {
+                what: Text::new(
+                    "예산 소진 시까지 접수하면 true",
+                    "true when the call runs until the budget is used",
+                ),
+            },
         );
     }
     if let (Some(a), Some(b)) = (open, close) {
@@ -634,7 +753,13 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
             _ => a.month > b.month,
         };
         if later {
-            probs.push(o.path_of("close"), format!("{b} is before the opening {a}"));
+            probs.push(
+                o.path_of("close"),
+                Text::new(
+                    josa(&format!("마감 {b}이(가) 접수 시작 {a}보다 이릅니다")),
+                    format!("{b} is before the opening {a}"),
+                ),
+            );
         }
     }
     let source = o.req_nonempty("source", probs).and_then(|u| {
@@ -643,8 +768,12 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
         } else {
             probs.push(
                 o.path_of("source"),
-                format!(
-                    "\"{u}\" is not an http(s) address; every call needs the link to its source"
+                not_web(
+                    Some(u),
+                    Some(Text::new(
+                        "공고마다 출처 링크가 있어야 합니다",
+                        "every call needs the link to its source",
+                    )),
                 ),
             );
             None
@@ -656,7 +785,10 @@ fn read_call(path: &str, v: &Value, probs: &mut Problems) -> Option<Call> {
         } else {
             probs.push(
                 o.path_of("source_date"),
-                format!("\"{d}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+                ProblemKind::BadDate {
+                    value: Some(d.to_string()),
+                    form: DateForm::SourceDate,
+                },
             );
             None
         }
@@ -679,7 +811,7 @@ fn read_link(path: &str, v: &Value, probs: &mut Problems) -> Option<Link> {
         "kind",
         probs,
         LinkKind::from_code,
-        "link kind",
+        CodeSet::LinkKind,
         "prerequisite, follow_on, bonus, complement",
     );
     let source = o.req_nonempty("source", probs);
@@ -697,12 +829,7 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         if is_web_url(u) {
             Some(u.to_string())
         } else {
-            probs.push(
-                o.path_of("url"),
-                format!(
-                    "\"{u}\" is not an http(s) address; only http:// and https:// links are allowed"
-                ),
-            );
+            probs.push(o.path_of("url"), not_web(Some(u), None));
             None
         }
     });
@@ -712,7 +839,10 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         } else {
             probs.push(
                 o.path_of("date"),
-                format!("\"{d}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+                ProblemKind::BadDate {
+                    value: Some(d.to_string()),
+                    form: DateForm::SourceDate,
+                },
             );
             None
         }
@@ -722,7 +852,7 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         "confidence",
         probs,
         Confidence::from_code,
-        "confidence",
+        CodeSet::Confidence,
         "confirmed, historical, uncertain",
     );
     let research_ref = o.opt_str("research_ref", probs).map(str::to_string);
@@ -735,7 +865,10 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
                 if n.is_none() {
                     probs.push(
                         index(&o.path_of("refs"), i),
-                        format!("expected a reference number, found {}", type_name(r)),
+                        ProblemKind::WrongType {
+                            expected: Text::new("참고자료 번호", "a reference number"),
+                            found: JsonType::of(r),
+                        },
                     );
                 }
                 n
@@ -750,9 +883,10 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         } else {
             probs.push(
                 o.path_of("checked"),
-                format!(
-                    "\"{d}\" is not a date; expected YYYY-MM-DD (the day the entry was verified)"
-                ),
+                ProblemKind::BadDate {
+                    value: Some(d.to_string()),
+                    form: DateForm::CheckedDay,
+                },
             );
             None
         }
@@ -768,7 +902,13 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
             let url = f.req_nonempty("url", probs).filter(|u| {
                 let ok = is_web_url(u);
                 if !ok {
-                    probs.push(f.path_of("url"), "is not an http(s) address");
+                    probs.push(
+                        f.path_of("url"),
+                        ProblemKind::NotWebAddress {
+                            value: None,
+                            why: None,
+                        },
+                    );
                 }
                 ok
             });
@@ -777,7 +917,10 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
                 if !ok {
                     probs.push(
                         f.path_of("date"),
-                        "is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                        ProblemKind::BadDate {
+                            value: None,
+                            form: DateForm::SourceDate,
+                        },
                     );
                 }
                 ok
@@ -803,6 +946,20 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
         refs,
         note,
     })
+}
+
+/// A link that is not http(s): "only http:// and https:// links are allowed" unless
+/// `why` says what the link is for.
+fn not_web(value: Option<&str>, why: Option<Text>) -> ProblemKind {
+    ProblemKind::NotWebAddress {
+        value: value.map(str::to_string),
+        why: Some(why.unwrap_or_else(|| {
+            Text::new(
+                "http:// 또는 https:// 링크만 쓸 수 있습니다",
+                "only http:// and https:// links are allowed",
+            )
+        })),
+    }
 }
 
 fn source_date_ok(d: &str) -> bool {
@@ -833,7 +990,10 @@ fn check_ids_and_links(
         if let Some(prev) = first.insert(p.id.as_str(), *i) {
             probs.push(
                 format!("programmes[{i}].id"),
-                format!("duplicate id \"{}\" (also at programmes[{prev}])", p.id),
+                ProblemKind::DuplicateId {
+                    id: p.id.clone(),
+                    first: prev,
+                },
             );
             first.insert(p.id.as_str(), prev);
         }
@@ -844,17 +1004,17 @@ fn check_ids_and_links(
         for (j, l) in p.links.iter().enumerate() {
             let path = format!("programmes[{i}].links[{j}].to");
             if l.to == p.id {
-                probs.push(path, format!("\"{}\" links to itself", p.id));
+                probs.push(path, ProblemKind::SelfLink { id: p.id.clone() });
             } else if !all_ids.contains(l.to.as_str()) {
-                probs.push(
-                    path,
-                    format!("links to \"{}\", which is not in the catalogue", l.to),
-                );
+                probs.push(path, ProblemKind::UnknownLinkTarget { to: l.to.clone() });
             } else if first.contains_key(l.to.as_str()) {
                 if !seen.insert((l.to.as_str(), l.kind)) {
                     probs.push(
                         format!("programmes[{i}].links[{j}]"),
-                        format!("repeats the {} link to \"{}\"", l.kind.code(), l.to),
+                        ProblemKind::RepeatedLink {
+                            kind: l.kind.code().to_string(),
+                            to: l.to.clone(),
+                        },
                     );
                 }
                 if l.kind.orders() {
@@ -898,10 +1058,9 @@ fn check_ids_and_links(
                         let at = first[s];
                         probs.push(
                             format!("programmes[{at}].links"),
-                            format!(
-                                "the prerequisite/follow_on links form a cycle: {}",
-                                cycle.join(" → ")
-                            ),
+                            ProblemKind::LinkCycle {
+                                members: cycle.iter().map(|m| m.to_string()).collect(),
+                            },
                         );
                     }
                     Colour::Black => {}

@@ -7,8 +7,9 @@ pub use ksic::{Ksic, MANUFACTURING, SECTIONS, ksic_prefix_ok};
 pub use size::{REFORM_2025, SizeAssessment, SizeFacts, SizeInputs, Tri, assess_size};
 
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SmartFactoryLevel};
-use crate::json_read::{Obj, Problem, Problems};
+use crate::json_read::{CodeSet, DateForm, Doc, Obj, Problem, ProblemKind, Problems, RangeOf};
 use crate::month::YearMonth;
+use crate::text::Text;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -168,10 +169,13 @@ impl FirmProfile {
         if let Some(f) = self.founded
             && f.earliest() > now
         {
-            out.push(Problem {
-                path: "founded".into(),
-                message: format!("\"{f}\" is in the future (now is {now})"),
-            });
+            out.push(Problem::new(
+                "founded",
+                ProblemKind::Future {
+                    value: f.to_string(),
+                    now: now.to_string(),
+                },
+            ));
         }
         out
     }
@@ -257,13 +261,23 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
     match o.req_str("format", probs) {
         Some(PROFILE_FORMAT) => {}
         Some(f) if f.starts_with("gachi-profile/") => {
-            probs.push("format", format!("\"{f}\" was made by a newer version of Gachi; this version reads \"{PROFILE_FORMAT}\""));
+            probs.push(
+                "format",
+                ProblemKind::NewerFormat {
+                    found: f.to_string(),
+                    reads: PROFILE_FORMAT.to_string(),
+                },
+            );
             return None;
         }
         Some(f) => {
             probs.push(
                 "format",
-                format!("\"{f}\" is not a Gachi profile; expected \"{PROFILE_FORMAT}\""),
+                ProblemKind::NotFormat {
+                    found: f.to_string(),
+                    doc: Doc::Profile,
+                    expected: PROFILE_FORMAT.to_string(),
+                },
             );
             return None;
         }
@@ -272,7 +286,13 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
     let name = o.req_str("name", probs).and_then(|n| {
         let len = n.chars().count();
         if n.trim().is_empty() || len > 200 {
-            probs.push("name", format!("must be 1 to 200 characters, found {len}"));
+            probs.push(
+                "name",
+                ProblemKind::OutOfRange {
+                    value: len.to_string(),
+                    range: RangeOf::NameLength,
+                },
+            );
             None
         } else {
             Some(n.to_string())
@@ -283,7 +303,10 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         if f.is_none() {
             probs.push(
                 "founded",
-                format!("bad date \"{s}\"; expected YYYY or YYYY-MM"),
+                ProblemKind::BadDate {
+                    value: Some(s.to_string()),
+                    form: DateForm::YearOrMonth,
+                },
             );
         }
         f
@@ -295,10 +318,11 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         if r.is_none() {
             probs.push(
                 "region",
-                format!(
-                    "unknown region \"{s}\"; expected one of {}",
-                    Region::expected()
-                ),
+                ProblemKind::UnknownCode {
+                    set: CodeSet::Region,
+                    value: s.to_string(),
+                    expected: Region::expected(),
+                },
             );
         }
         r
@@ -307,7 +331,13 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         if Ksic::parse(s).is_some() {
             Some(s.to_string())
         } else {
-            probs.push("ksic", format!("\"{s}\" is not a KSIC code; expected a section letter and its 2-digit division, e.g. \"C24\", \"J62\", \"G47\""));
+            probs.push(
+                "ksic",
+                Text::new(
+                    crate::text::josa(&format!("\"{s}\"은(는) 한국표준산업분류(KSIC) 코드가 아닙니다; 대분류 문자와 2자리 중분류를 적어 주세요 (예: \"C24\", \"J62\", \"G47\")")),
+                    format!("\"{s}\" is not a KSIC code; expected a section letter and its 2-digit division, e.g. \"C24\", \"J62\", \"G47\""),
+                ),
+            );
             None
         }
     });
@@ -315,14 +345,14 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         "root_technologies",
         probs,
         RootTech::from_code,
-        "root technology",
+        CodeSet::RootTechnology,
         &RootTech::expected(),
     );
     let certifications = o.opt_code_list(
         "certifications",
         probs,
         Certification::from_code,
-        "certification",
+        CodeSet::Certification,
         &Certification::expected(),
     );
     let smart_factory_level = o.opt_str("smart_factory_level", probs).and_then(|s| {
@@ -330,10 +360,11 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         if l.is_none() {
             probs.push(
                 "smart_factory_level",
-                format!(
-                    "unknown smart-factory level \"{s}\"; expected one of {}",
-                    SmartFactoryLevel::expected()
-                ),
+                ProblemKind::UnknownCode {
+                    set: CodeSet::SmartFactoryLevel,
+                    value: s.to_string(),
+                    expected: SmartFactoryLevel::expected(),
+                },
             );
         }
         l
@@ -343,11 +374,17 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         "target_markets",
         probs,
         Market::from_code,
-        "target market",
+        CodeSet::TargetMarket,
         &Market::expected(),
     );
     let goals = o
-        .opt_code_list("goals", probs, Goal::from_code, "goal", &Goal::expected())
+        .opt_code_list(
+            "goals",
+            probs,
+            Goal::from_code,
+            CodeSet::Goal,
+            &Goal::expected(),
+        )
         .unwrap_or_default();
     let funding_need_krw = o.opt_u64("funding_need_krw", probs);
     let received: Vec<String> = o
