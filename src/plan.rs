@@ -269,31 +269,16 @@ impl Funding {
                 )
             }
             (Some(false), _) => Text::new(
-                format!(
-                    "필요 자금 {} — 계획의 융자·보증 한도를 넘습니다 (여러 자금을 함께 쓰거나 금액을 확인하세요)",
-                    need.ko
-                ),
-                format!(
-                    "Funding need {} — above every loan or guarantee limit in the plan (combine them or check the amounts)",
-                    need.en
-                ),
+                format!("필요 자금 {} — 융자·보증 한도 초과", need.ko),
+                format!("Funding need {} — above the loan limits", need.en),
             ),
             _ if self.loan_steps.is_empty() => Text::new(
-                format!(
-                    "필요 자금 {} — 계획에 융자·보증 단계가 없습니다 (목표에 '자금·보증'을 넣어 보세요)",
-                    need.ko
-                ),
-                format!(
-                    "Funding need {} — the plan has no loan or guarantee step (add the finance goal)",
-                    need.en
-                ),
+                format!("필요 자금 {} — 계획에 융자·보증 없음", need.ko),
+                format!("Funding need {} — no loan step in the plan", need.en),
             ),
             _ => Text::new(
-                format!("필요 자금 {} — 융자·보증 한도는 확인 필요", need.ko),
-                format!(
-                    "Funding need {} — loan and guarantee limits to verify",
-                    need.en
-                ),
+                format!("필요 자금 {} — 한도 확인 필요", need.ko),
+                format!("Funding need {} — limits to verify", need.en),
             ),
         }
     }

@@ -53,7 +53,8 @@ fn a_root_micro_manufacturer_filled_in_by_label_gets_the_mss_motie_mss_chain() {
     assert_eq!(h.state().state.screen, Screen::Results);
 
     // The live size class on the results screen.
-    h.get_by_label("소상공인");
+    // In the law's words: a 소상공인 is also a 소기업 and an SME.
+    h.get_by_label("소상공인 (소기업·중소기업)");
     // The joint pathway line spells the hand-overs out: 중기부 → 산업부 → 중기부.
     let chain = h
         .get_all_by_label_contains("→")

@@ -117,7 +117,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         return;
     };
     // The inputs: a fixed share of the panel, scrolling on their own.
-    let inputs_h = (ui.available_height() * 0.55).max(180.0);
+    let inputs_h = (ui.available_height() * 0.5).max(140.0);
     egui::ScrollArea::vertical()
         .id_salt("whatif_inputs")
         .max_height(inputs_h)
@@ -125,7 +125,10 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| inputs(ui, &mut w.profile, lang, now));
     ui.separator();
-    // Below the inputs, in boxes that keep their height whatever they hold.
+    // Below the inputs, in boxes that keep their height whatever they hold: the room
+    // left above the apply button, shared by the four lists (each with its title), so
+    // nothing runs under the button at any window height.
+    let box_h = ((ui.available_height() - 4.0 * 26.0) / 4.0).clamp(24.0, 90.0);
     list_box(
         ui,
         "whatif_changes",
@@ -133,7 +136,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         &changed,
         "",
         None,
-        70.0,
+        box_h,
         lang,
     );
     list_box(
@@ -143,7 +146,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         &fx.gained,
         "+ ",
         Some(style::pass_colour(dark)),
-        70.0,
+        box_h,
         lang,
     );
     list_box(
@@ -153,7 +156,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         &fx.lost,
         "− ",
         Some(style::fail_colour(dark)),
-        70.0,
+        box_h,
         lang,
     );
     list_box(
@@ -163,7 +166,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         &fx.bonus,
         "★ ",
         Some(style::cross_colour(dark)),
-        50.0,
+        box_h,
         lang,
     );
 }

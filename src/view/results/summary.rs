@@ -93,15 +93,20 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             ))
             .color(style::cross_colour(dark)),
         );
+        // The firm's funding need against the loan and guarantee limits of the plan,
+        // on the same line so the layout keeps its height.
+        if let Some(f) = &plan.funding {
+            ui.separator();
+            ui.label(egui::RichText::new(f.describe().get(lang)).strong());
+        }
     });
-    // The firm's funding need against the loan and guarantee limits of the plan.
-    if let Some(f) = &plan.funding {
-        ui.label(egui::RichText::new(f.describe().get(lang)).strong());
-    }
+    // One line here (the whole notice is on the start screen and in the report; hover
+    // shows it), so the lists keep their room at 1024×700.
     ui.add(
         egui::Label::new(egui::RichText::new(plan.notice.get(lang)).color(style::weak_text(dark)))
-            .wrap(),
-    );
+            .truncate(),
+    )
+    .on_hover_text(plan.notice.get(lang));
 }
 
 /// Chains of steps joined by ordering links that cross a ministry, written out as
