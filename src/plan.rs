@@ -331,7 +331,10 @@ pub fn parse_plan(bytes: &[u8]) -> Result<Plan, Vec<Problem>> {
         let detail = e.inner().to_string();
         vec![Problem::new(
             e.path().to_string().trim_start_matches('.').to_string(),
-            Text::new(format!("계획 파일의 형식에 맞지 않습니다: {detail}"), detail),
+            Text::new(
+                format!("계획 파일의 형식에 맞지 않습니다: {detail}"),
+                detail,
+            ),
         )]
     })?;
     Ok(plan)
