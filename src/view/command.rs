@@ -322,7 +322,12 @@ impl GachiApp {
         self.rt.notices.push(Notice {
             error: true,
             title,
-            detail: format!("{}\n{}", err, s::KEPT_PREVIOUS.get(self.state.lang)),
+            // In the language on screen (the core has Korean and English for each problem).
+            detail: format!(
+                "{}\n{}",
+                err.text(self.state.lang),
+                s::KEPT_PREVIOUS.get(self.state.lang)
+            ),
             folder: None,
         });
     }
