@@ -125,47 +125,53 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| inputs(ui, &mut w.profile, lang, now));
     ui.separator();
-    // Below the inputs, in boxes that keep their height whatever they hold.
-    list_box(
-        ui,
-        "whatif_changes",
-        s::WHATIF_CHANGES,
-        &changed,
-        "",
-        None,
-        70.0,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_gained",
-        s::WHATIF_GAINED,
-        &fx.gained,
-        "+ ",
-        Some(style::pass_colour(dark)),
-        70.0,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_lost",
-        s::WHATIF_LOST,
-        &fx.lost,
-        "− ",
-        Some(style::fail_colour(dark)),
-        70.0,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_bonus",
-        s::WHATIF_BONUS,
-        &fx.bonus,
-        "★ ",
-        Some(style::cross_colour(dark)),
-        50.0,
-        lang,
-    );
+    // Below the inputs, in boxes that keep their height whatever they hold; on a
+    // short window they scroll together rather than run under the apply button.
+    egui::ScrollArea::vertical()
+        .id_salt("whatif_lists")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            list_box(
+                ui,
+                "whatif_changes",
+                s::WHATIF_CHANGES,
+                &changed,
+                "",
+                None,
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_gained",
+                s::WHATIF_GAINED,
+                &fx.gained,
+                "+ ",
+                Some(style::pass_colour(dark)),
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_lost",
+                s::WHATIF_LOST,
+                &fx.lost,
+                "− ",
+                Some(style::fail_colour(dark)),
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_bonus",
+                s::WHATIF_BONUS,
+                &fx.bonus,
+                "★ ",
+                Some(style::cross_colour(dark)),
+                50.0,
+                lang,
+            );
+        });
 }
 
 #[allow(clippy::too_many_arguments)]
