@@ -208,6 +208,10 @@ fn app_with_profile(dir: &Path) -> GachiApp {
         builtin().expect("the built-in catalogue loads"),
         ym("2026-12"),
     );
+    // The corpus states each expected problem in English: the app shows messages in
+    // the language on screen, so these checks run it in English (tests/messages.rs
+    // checks the Korean texts).
+    app.state.lang = gachi::text::Lang::En;
     let good = dir.join("good-profile.json");
     fs::write(&good, GOOD_PROFILE).unwrap();
     assert!(app.open_profile_path(&good), "the good profile opens");
@@ -827,5 +831,24 @@ fn a_feed_url_is_limited_to_http() {
         Some(2),
         "{}",
         String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+/// In Korean (the app's default) the same refusal names the file and the field in Korean.
+#[test]
+fn the_korean_app_names_the_file_and_field_in_korean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_with_profile(tmp.path());
+    app.state.lang = gachi::text::Lang::Ko;
+    let path = corpus_dir().join("profile-bom-broken.json");
+    assert!(!app.open_profile_path(&path));
+    let n = app.rt.notices.last().expect("a notice");
+    assert!(n.error);
+    assert!(n.detail.contains("profile-bom-broken.json"), "{}", n.detail);
+    assert!(n.detail.contains("필드 \"employees\""), "{}", n.detail);
+    assert!(
+        n.detail.contains("이전 내용을 그대로 유지합니다"),
+        "{}",
+        n.detail
     );
 }

@@ -180,6 +180,23 @@ fn the_plan_is_rebuilt_only_when_the_profile_changes() {
     assert_eq!(h.state().rt.recomputes, 2);
 }
 
+/// eframe's storage kept in memory: the same RON encoding as the app's file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
 #[test]
 fn answers_given_so_far_survive_a_restart() {
     let mut h = harness(app());
@@ -192,9 +209,11 @@ fn answers_given_so_far_survive_a_restart() {
     click(&mut h, "상시근로자 수 — 모름");
     type_number(&mut h, "상시근로자 수", 0, "30");
     click(&mut h, "다음 →");
-    // What eframe's storage would hold, written and read back as text.
-    let written = serde_json::to_string(&h.state().state).expect("state serialises");
-    let saved: gachi::view::AppState = serde_json::from_str(&written).expect("state reads");
+    // Written to and read back from a storage, through eframe's own (RON) encoding.
+    let mut storage = MemoryStorage::default();
+    eframe::set_value(&mut storage, "gachi-state", &h.state().state);
+    let saved: gachi::view::AppState =
+        eframe::get_value(&storage, "gachi-state").expect("the stored state reads back");
     // A new process restores from what was written.
     let restored = app().restore(saved);
     assert_eq!(restored.state.profile.name, "세움전자");

@@ -103,7 +103,8 @@ mod profile_text {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FirmProfile, D::Error> {
-        let text = Option::<String>::deserialize(d)?.unwrap_or_default();
+        // A plain string: RON (eframe's storage) reads no bare string as an Option.
+        let text = String::deserialize(d)?;
         // The month only bounds the founding date; the app's month is close enough.
         Ok(parse_profile(text.as_bytes(), crate::files::current_month()).unwrap_or_default())
     }

@@ -63,18 +63,19 @@ pub fn show(ui: &mut egui::Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
         if ui.button(s::EXPORT_PLAN.get(lang)).clicked() {
             cmds.push(Command::Pick(Purpose::ExportPlan));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let theme = if app.state.dark {
-                s::THEME_LIGHT
-            } else {
-                s::THEME_DARK
-            };
-            if ui.button(theme.get(lang)).clicked() {
-                cmds.push(Command::ToggleTheme);
-            }
-            if ui.button(s::LANGUAGE.get(lang)).clicked() {
-                cmds.push(Command::ToggleLang);
-            }
-        });
+        // In the same wrapping row (a right-aligned group overlapped the file
+        // buttons at 1024 px).
+        ui.separator();
+        if ui.button(s::LANGUAGE.get(lang)).clicked() {
+            cmds.push(Command::ToggleLang);
+        }
+        let theme = if app.state.dark {
+            s::THEME_LIGHT
+        } else {
+            s::THEME_DARK
+        };
+        if ui.button(theme.get(lang)).clicked() {
+            cmds.push(Command::ToggleTheme);
+        }
     });
 }

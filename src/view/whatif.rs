@@ -125,50 +125,53 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| inputs(ui, &mut w.profile, lang, now));
     ui.separator();
-    // Below the inputs, in boxes that keep their height whatever they hold: the room
-    // left above the apply button, shared by the four lists (each with its title), so
-    // nothing runs under the button at any window height.
-    let box_h = ((ui.available_height() - 4.0 * 26.0) / 4.0).clamp(24.0, 90.0);
-    list_box(
-        ui,
-        "whatif_changes",
-        s::WHATIF_CHANGES,
-        &changed,
-        "",
-        None,
-        box_h,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_gained",
-        s::WHATIF_GAINED,
-        &fx.gained,
-        "+ ",
-        Some(style::pass_colour(dark)),
-        box_h,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_lost",
-        s::WHATIF_LOST,
-        &fx.lost,
-        "− ",
-        Some(style::fail_colour(dark)),
-        box_h,
-        lang,
-    );
-    list_box(
-        ui,
-        "whatif_bonus",
-        s::WHATIF_BONUS,
-        &fx.bonus,
-        "★ ",
-        Some(style::cross_colour(dark)),
-        box_h,
-        lang,
-    );
+    // Below the inputs, in boxes that keep their height whatever they hold; on a
+    // short window they scroll together rather than run under the apply button.
+    egui::ScrollArea::vertical()
+        .id_salt("whatif_lists")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            list_box(
+                ui,
+                "whatif_changes",
+                s::WHATIF_CHANGES,
+                &changed,
+                "",
+                None,
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_gained",
+                s::WHATIF_GAINED,
+                &fx.gained,
+                "+ ",
+                Some(style::pass_colour(dark)),
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_lost",
+                s::WHATIF_LOST,
+                &fx.lost,
+                "− ",
+                Some(style::fail_colour(dark)),
+                70.0,
+                lang,
+            );
+            list_box(
+                ui,
+                "whatif_bonus",
+                s::WHATIF_BONUS,
+                &fx.bonus,
+                "★ ",
+                Some(style::cross_colour(dark)),
+                50.0,
+                lang,
+            );
+        });
 }
 
 #[allow(clippy::too_many_arguments)]

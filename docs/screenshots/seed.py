@@ -1,0 +1,19 @@
+# Seeds a GACHI_DATA_DIR for screenshots: two client files (the review's owner and
+# consultant firms) and the app's stored state (language, screen, open client).
+import json, sys, os
+# usage: seed.py DATA_DIR LANG SCREEN
+data, lang, screen = sys.argv[1], sys.argv[2], sys.argv[3]
+os.makedirs(data + "/clients", exist_ok=True)
+case = json.load(open(os.path.join(os.path.dirname(__file__), "../../data/cases/a-root-micro-casting.json")))["profile"]
+case["name"] = "경남정밀주조"
+robot = json.load(open(os.path.join(os.path.dirname(__file__), "../../data/cases/b-robot-firm.json")))["profile"]
+robot["name"] = "경기로봇SI"
+for p in (case, robot):
+    json.dump(p, open(f"{data}/clients/{p['name']}.json", "w"), ensure_ascii=False, indent=2)
+def ron_str(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
+prof = json.dumps(case, ensure_ascii=False, indent=2) + "\n"
+client = f'Some({ron_str(data + "/clients/경남정밀주조.json")})'
+inner = (f'(lang:{lang},dark:false,screen:{screen},page:0,profile:{ron_str(prof)},'
+         f'doc:(client:{client},saved:{ron_str(prof)}),recent:[],catalogue_path:None,workspace:None)')
+open(data + "/app.ron", "w").write('{\n    "gachi-state": ' + ron_str(inner) + ',\n}\n')
