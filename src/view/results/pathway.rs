@@ -135,6 +135,11 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     if st.open_now {
         fresh_text = format!("{} · {fresh_text}", s::OPEN_NOW.get(lang));
     }
+    // The source's confidence when it is not a 2025–26 confirmation ("과거 자료").
+    let confidence = crate::catalogue::Confidence::from_code(&st.confidence);
+    if let Some(c) = confidence.filter(|c| *c != crate::catalogue::Confidence::Confirmed) {
+        fresh_text = format!("{fresh_text} · {}", c.label().get(lang));
+    }
     ui.add(
         egui::Label::new(
             egui::RichText::new(fresh_text).color(if st.freshness.outdated {
@@ -158,25 +163,6 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
         _ => (s::VERIFY_BADGE, style::unknown_colour(dark)),
     };
     ui.label(egui::RichText::new(badge.get(lang)).color(c));
-    // How fresh the facts are, on the card itself: "자료 2018 · 과거 자료".
-    let confidence = crate::catalogue::Confidence::from_code(&st.confidence);
-    if !st.source_date.is_empty() {
-        let year: String = st.source_date.chars().take(4).collect();
-        let sure = confidence == Some(crate::catalogue::Confidence::Confirmed);
-        let text = match confidence {
-            Some(c) => format!(
-                "{} {year} · {}",
-                s::COL_SOURCE_DATE.get(lang),
-                c.label().get(lang)
-            ),
-            None => format!("{} {year}", s::COL_SOURCE_DATE.get(lang)),
-        };
-        ui.label(egui::RichText::new(text).color(if sure {
-            style::weak_text(dark)
-        } else {
-            style::unknown_colour(dark)
-        }));
-    }
 }
 
 fn arrows(ui: &mut Ui, plan: &Plan, rects: &[Rect], lang: Lang, dark: bool) {
