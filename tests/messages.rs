@@ -9,6 +9,9 @@ use gachi::month::YearMonth;
 use gachi::text::Lang;
 use std::path::Path;
 
+/// A change that breaks a valid document.
+type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+
 fn ym(s: &str) -> YearMonth {
     YearMonth::parse(s).expect("a valid month")
 }
@@ -160,7 +163,7 @@ fn catalogue_problems_in_both_languages() {
     let ok = catalogue(|_| {});
     assert!(gachi::catalogue::parse_catalogue(ok.as_bytes()).is_ok());
 
-    let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str, &str)> = vec![
+    let cases: Vec<(Edit, &str, &str)> = vec![
         (
             Box::new(|v| {
                 v["programmes"][0]["links"] =

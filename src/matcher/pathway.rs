@@ -259,15 +259,13 @@ fn fit(
     if fresh.nothing_after_2024 {
         score += NOTHING_AFTER_2024_POINTS;
     }
-    if fresh.outdated {
-        if let Some(w) = fresh.warning() {
-            note(&mut why, || {
-                Text::new(
-                    format!("{}: 공고 일정을 먼저 확인하세요.", w.ko),
-                    format!("{}: check the call dates first.", w.en),
-                )
-            });
-        }
+    if let Some(w) = fresh.warning() {
+        note(&mut why, || {
+            Text::new(
+                format!("{}: 공고 일정을 먼저 확인하세요.", w.ko),
+                format!("{}: check the call dates first.", w.en),
+            )
+        });
     }
     if relevance == Relevance::Secondary {
         score += SECONDARY_POINTS;
