@@ -253,9 +253,14 @@ fn report_shows_the_firm_steps_and_provenance() {
             s.order
         );
     }
-    assert!(
-        !html.contains("산업통상자원부"),
-        "the 2024 name of MOTIE is not used in 2026-12"
+    // MOTIE is 산업통상부 in 2026-12; its 2024 name appears only where the 2024 council
+    // is cited with the names of the time.
+    assert!(html.contains("산업통상부"));
+    assert_eq!(
+        html.matches("산업통상자원부").count(),
+        html.matches("산업통상자원부·중소벤처기업부 정책협의회")
+            .count(),
+        "the 2024 name of MOTIE is used only for the 2024 council"
     );
     // Passed conditions are marked ○.
     assert!(html.contains("<span class=\"mark pass\">○</span>"));

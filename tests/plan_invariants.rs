@@ -282,6 +282,26 @@ fn broken_rules(
             plan.totals.max_support_krw
         ));
     }
+    // Grants (grant, voucher, consulting) and loans (loan, guarantee) summed apart, and
+    // the old total is their sum.
+    let side = |kinds: &[&str]| -> u64 {
+        plan.steps
+            .iter()
+            .filter(|s| kinds.contains(&s.support.kind.as_str()))
+            .filter_map(|s| s.support.max_krw)
+            .sum()
+    };
+    let grants = side(&["grant", "voucher", "consulting"]);
+    let loans = side(&["loan", "guarantee"]);
+    if plan.totals.max_grant_krw != grants || plan.totals.max_loan_krw != loans {
+        e.push(format!(
+            "totals grant {} / loan {} but the steps add up to {grants} / {loans}",
+            plan.totals.max_grant_krw, plan.totals.max_loan_krw
+        ));
+    }
+    if plan.totals.max_support_krw != grants + loans {
+        e.push("totals.max_support_krw is not grants + loans".to_string());
+    }
     for n in &plan.not_eligible {
         if !n.reasons.iter().any(|r| r.outcome == Outcome::Fail) {
             e.push(format!(
