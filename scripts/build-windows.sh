@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-builds the Windows app on Debian/Ubuntu and writes
+# Cross-builds the Windows app on Debian 12 (bookworm) and writes
 #   dist/gachi-<version>-windows-x86_64.zip   (gachi.exe, licences, 읽어보기.txt)
 #
 #   scripts/build-windows.sh              install what is missing, build, zip

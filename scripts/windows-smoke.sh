@@ -6,8 +6,10 @@
 #   2. `--version`, and exit code 2 with a message for a missing file;
 #   3. Hangul: a profile in `C:\고객 자료\` is read, the plan is written beside it as
 #      계획.json, and read back (report and diff), under a Windows user named 김철수;
-#   4. (full only) the window opens under Xvfb: screenshot target-win/smoke/gui.png,
-#      then a normal close, after which the app's state is in
+#   4. (full only) the window opens under Xvfb: screenshot target-win/smoke/gui.png;
+#      clicks (xdotool) make a new client, which the app saves as
+#      %APPDATA%\gachi\data\clients\새_고객.json and lists again (gui-clients.png);
+#      then a normal close, after which the app's state (app.ron) is in
 #      %APPDATA%\gachi\data (C:\users\김철수\AppData\Roaming\gachi\data).
 #
 #   scripts/windows-smoke.sh EXE [full|cli]      (scripts/build-windows.sh --smoke calls it)
@@ -23,7 +25,7 @@ mode=${2:-full}
 as_of=2026-12
 
 need=(wine wine64 gcc-mingw-w64-x86-64 python3)
-[ "$mode" = full ] && need+=(xvfb imagemagick libgl1-mesa-dri x11-utils)
+[ "$mode" = full ] && need+=(xvfb imagemagick libgl1-mesa-dri x11-utils xdotool)
 missing=()
 for p in "${need[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -138,6 +140,17 @@ if [ "$mode" = full ]; then
     DISPLAY=$disp import -window root "$work/gui.png"
     echo "   screenshot: ${work#"$root"/}/gui.png (window titled 같이 found: ${shown:-no})"
     [ -n "$shown" ] || failed=1
+    # The app saves a client in its own workspace, under the Hangul user name:
+    # 고객 (top bar) → 새 고객 → 고객 again, which lists the folder anew. The
+    # positions are those of the 1400×900 screen above (wine puts the window at 4,22).
+    click() { DISPLAY=$disp xdotool mousemove "$1" "$2" click 1 && sleep 3; }
+    click 185 34
+    click 42 128
+    click 185 34
+    DISPLAY=$disp import -window root "$work/gui-clients.png"
+    client="$winuser_dir/AppData/Roaming/gachi/data/clients/새_고객.json"
+    check "the app saved a client: C:\\users\\$USER\\…\\gachi\\data\\clients\\새_고객.json (screenshot ${work#"$root"/}/gui-clients.png lists it)" \
+        python3 -c 'import json,sys; p=json.load(open(sys.argv[1],encoding="utf-8")); assert p["format"]=="gachi-profile/1" and p["name"]=="새 고객", p' "$client"
     # Close it as a user would (WM_CLOSE), so the app saves its state.
     (cd "$work" && DISPLAY=$disp wine taskkill /im gachi.exe >/dev/null 2>&1) || true
     for _ in $(seq 1 30); do
