@@ -54,6 +54,8 @@ install -d "$doc"
     echo "License: OFL-1.1"
     sed -e 's/^$/./' -e 's/^/ /' assets/fonts/OFL.txt
 } >"$doc/copyright"
+python3 scripts/third-party-licences.py "$(rustc -vV | sed -n 's/^host: //p')" "$doc/THIRD-PARTY-LICENSES" >/dev/null
+gzip -9n "$doc/THIRD-PARTY-LICENSES"
 
 # Libraries the binary links to (dpkg-shlibdeps), and those winit and glutin open
 # at run time (X11 or Wayland, OpenGL through EGL or GLX, keyboard layouts).

@@ -81,6 +81,7 @@ cp packaging/읽어보기.txt "$stage/읽어보기.txt"
 cp packaging/LICENSE-MIT "$stage/LICENSE-MIT.txt"
 cp packaging/LICENSE-APACHE "$stage/LICENSE-APACHE.txt"
 cp assets/fonts/OFL.txt "$stage/OFL-NanumSquare.txt"
+python3 scripts/third-party-licences.py "$target" "$stage/THIRD-PARTY-LICENSES.txt" | sed 's/^/   licences of /'
 # Windows' Notepad reads CRLF text best.
 for f in "$stage"/*.txt; do sed -i 's/\r\{0,1\}$/\r/' "$f"; done
 rm -f "$zip"
@@ -90,7 +91,8 @@ rm -f "$zip"
 python3 - "$stage" "$zip" <<'PY'
 import os, sys, zipfile
 stage, out = sys.argv[1], sys.argv[2]
-expected = {"gachi.exe", "읽어보기.txt", "LICENSE-MIT.txt", "LICENSE-APACHE.txt", "OFL-NanumSquare.txt"}
+expected = {"gachi.exe", "읽어보기.txt", "LICENSE-MIT.txt", "LICENSE-APACHE.txt", "OFL-NanumSquare.txt",
+            "THIRD-PARTY-LICENSES.txt"}
 names = set(os.listdir(stage))
 if names != expected:
     sys.exit(f"error: the zip would hold {sorted(names)}, expected {sorted(expected)}")
