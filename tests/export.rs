@@ -274,8 +274,21 @@ fn report_shows_the_firm_steps_and_provenance() {
     }
     assert!(html.contains(&format!("<b>{}</b>", plan.not_eligible.len())));
     // Grants and loans apart, never summed into one "support" figure.
-    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_grant_krw)));
-    assert!(html.contains(&gachi::text::krw_ko(plan.totals.max_loan_krw)));
+    // Each side's sum, or "금액 확인 필요" when its steps have no sourced figure (never
+    // a "0원" that reads as "nothing available").
+    let side = |sum: u64, without: usize| {
+        if sum == 0 && without > 0 {
+            "금액 확인 필요".to_string()
+        } else {
+            gachi::text::krw_ko(sum)
+        }
+    };
+    let t = &plan.totals;
+    assert!(html.contains(&side(t.max_grant_krw, t.grant_steps_without_amount)));
+    assert!(html.contains(&side(t.max_loan_krw, t.loan_steps_without_amount)));
+    if t.max_loan_krw == 0 && t.loan_steps_without_amount > 0 {
+        assert!(!html.contains("0원 융자"), "no zero loan total");
+    }
     assert!(html.contains("보조금·바우처·R&amp;D") && html.contains("융자·보증 한도"));
     // The size in the law's words, and the funding need against the loan limits.
     assert!(html.contains(&escape_html(&plan.size_facts.describe().ko)));

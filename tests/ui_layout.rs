@@ -189,3 +189,29 @@ fn unticking_dont_know_fills_in_nothing() {
         .expect("year field");
     assert_eq!(year.value().unwrap_or_default(), "");
 }
+
+/// The detail panel scrolls with the mouse wheel (its offset was reset every frame).
+#[test]
+fn the_detail_panel_scrolls_with_the_wheel() {
+    let mut h = harness_sized(results_app("a-root-micro-casting"), 1024.0, 700.0);
+    h.run();
+    let heading = h.get_by_label("요약").rect();
+    h.hover_at(heading.center());
+    h.run();
+    for _ in 0..3 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::default(),
+        });
+        h.run();
+    }
+    let moved = h.query_by_label("요약").map(|n| n.rect().top());
+    assert!(
+        moved.is_none_or(|top| top < heading.top() - 100.0),
+        "the summary heading should have scrolled up from {} (now {moved:?})",
+        heading.top()
+    );
+}

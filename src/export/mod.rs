@@ -39,8 +39,8 @@ impl Tr {
     }
 }
 
-/// Shown for an amount no source states (the same words as the app).
-pub(crate) const TO_VERIFY_AMOUNT: &str = "확인 필요 / to verify";
+/// Shown for an amount no source states, in one language (the same words as the app).
+pub(crate) const TO_VERIFY_AMOUNT: Tr = Tr("금액 확인 필요", "amount to verify");
 
 /// Shown when the plan carries no notice of its own.
 pub(crate) const NOTICE_FALLBACK: Tr = Tr(
@@ -59,12 +59,12 @@ pub(crate) fn window_label(w: WindowState) -> Tr {
 
 pub(crate) const END_ASSUMED: Tr = Tr("기간은 가정", "duration assumed");
 
-/// "최대 4,200만원" / "up to KRW 42,000,000", or "확인 필요 / to verify".
+/// "최대 4,200만원" / "up to KRW 42,000,000", or "금액 확인 필요" / "amount to verify".
 pub(crate) fn money(max_krw: Option<u64>, lang: Lang) -> String {
     match (max_krw, lang) {
         (Some(w), Lang::Ko) => format!("최대 {}", krw_ko(w)),
         (Some(w), Lang::En) => format!("up to {}", krw_en(w)),
-        (None, _) => TO_VERIFY_AMOUNT.to_string(),
+        (None, lang) => TO_VERIFY_AMOUNT.get(lang).to_string(),
     }
 }
 

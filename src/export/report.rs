@@ -463,6 +463,16 @@ fn notice_section(h: &mut String, plan: &Plan, lang: Lang) {
     );
 }
 
+/// A side's total, or "금액 확인 필요" when its steps have no sourced figure at all
+/// (never "0원", which reads as "nothing available").
+fn side_total(sum: u64, without_figure: usize, lang: Lang) -> String {
+    if sum == 0 && without_figure > 0 {
+        super::TO_VERIFY_AMOUNT.get(lang).to_string()
+    } else {
+        krw(sum, lang)
+    }
+}
+
 fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     let t = &plan.totals;
     let grant_note = if t.grant_steps_without_amount > 0 {
@@ -495,10 +505,18 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
         esc(SUMMARY.get(lang)),
         t.steps,
         esc(T_STEPS.get(lang)),
-        esc(&krw(t.max_grant_krw, lang)),
+        esc(&side_total(
+            t.max_grant_krw,
+            t.grant_steps_without_amount,
+            lang
+        )),
         esc(T_GRANT.get(lang)),
         esc(&grant_note),
-        esc(&krw(t.max_loan_krw, lang)),
+        esc(&side_total(
+            t.max_loan_krw,
+            t.loan_steps_without_amount,
+            lang
+        )),
         esc(T_LOAN.get(lang)),
         esc(&loan_note),
         t.cross_ministry_links,

@@ -58,7 +58,7 @@ impl Freshness {
     pub fn label(&self) -> Text {
         let checked = self.checked.as_deref().and_then(|d| d.get(..7));
         let (ck, ce) = match checked {
-            Some(c) => (format!("확인 {c}"), format!("checked {c}")),
+            Some(c) => (format!("자료 점검 {c}"), format!("data checked {c}")),
             None => (
                 "확인 날짜 없음".to_string(),
                 "check date unknown".to_string(),
@@ -66,7 +66,10 @@ impl Freshness {
         };
         let (lk, le) = match self.latest_call {
             Some(m) => (format!("최근 공고 {m}"), format!("latest call {m}")),
-            None => ("최근 공고 없음".to_string(), "no dated call".to_string()),
+            None => (
+                "최근 공고 날짜 못 찾음".to_string(),
+                "no dated call found".to_string(),
+            ),
         };
         let mut t = Text::new(format!("{ck} · {lk}"), format!("{ce} · {le}"));
         if let Some(w) = self.warning() {
@@ -123,7 +126,7 @@ mod tests {
         assert!(!fresh.outdated && !fresh.nothing_after_2024);
         assert_eq!(fresh.latest_call, Some(ym("2026-01")));
         assert_eq!(fresh.checked.as_deref(), Some("2026-11-30"));
-        assert_eq!(fresh.label().ko, "확인 2026-11 · 최근 공고 2026-01");
+        assert_eq!(fresh.label().ko, "자료 점검 2026-11 · 최근 공고 2026-01");
         let old = freshness(
             &programme("2025-05", "confirmed", &["2025-05-15"]),
             ym("2026-12"),

@@ -115,6 +115,7 @@ strings! {
     WHATIF_WHY = "조건을 바꿔 보면 경로가 바로 바뀝니다. 저장된 프로필은 '적용'을 누를 때까지 그대로입니다.", "Change an answer and the pathway follows at once. The saved profile stays as it is until you apply.";
     WHATIF_APPLY = "프로필에 적용", "Apply to the profile";
     OPEN_NOW = "지금 접수 중", "open now";
+    APPLY_UNKNOWN = "신청 시기 미정 (공고 확인 필요)", "application window unknown (check the notice)";
     UNTIL_BUDGET = "예산 소진 시까지", "until the budget is used";
     CLOSE_UNKNOWN = "마감일 확인 필요", "closing date to verify";
     CALL = "공고", "Call";

@@ -151,11 +151,13 @@ fn detail_panel(
 ) {
     let shown_id = egui::Id::unique("detail_shown");
     let now = p.map(|p| p.id.clone());
-    let last: Option<String> = ui.data(|d| d.get_temp(shown_id));
+    // Stored as Option<String> (None when nothing is chosen): read back with the same
+    // type, or the offset is reset on every frame and the panel cannot scroll.
+    let last: Option<Option<String>> = ui.data(|d| d.get_temp(shown_id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("detail_scroll")
         .auto_shrink([false, false]);
-    if last != now {
+    if last.as_ref() != Some(&now) {
         area = area.vertical_scroll_offset(0.0);
         ui.data_mut(|d| d.insert_temp(shown_id, now));
     }

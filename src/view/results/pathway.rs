@@ -108,15 +108,21 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     );
     // Two labelled lines, so an assumed project period is never read as the
     // application window: "신청 2026-11 (예상)" / "사업 기간 2026-11 ~ 2027-04 (가정)".
-    ui.label(
-        egui::RichText::new(format!(
+    // An unknown window is not dated "this month": that reads as "apply today".
+    let apply = if st.window == crate::matcher::WindowState::ToVerify {
+        s::APPLY_UNKNOWN.get(lang).to_string()
+    } else {
+        format!(
             "{} {} ({})",
             s::CARD_APPLY.get(lang),
             st.start,
             window_word(st.window).get(lang)
-        ))
-        .color(window_colour(st.window, dark))
-        .strong(),
+        )
+    };
+    ui.label(
+        egui::RichText::new(apply)
+            .color(window_colour(st.window, dark))
+            .strong(),
     );
     let assumed = if st.end_assumed {
         format!(" ({})", s::ASSUMED.get(lang))
