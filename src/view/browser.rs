@@ -345,7 +345,20 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                     // How fresh the facts are: checked, newest call, outdated mark.
                     let pv = &p.provenance;
                     let fresh = crate::matcher::freshness(p, month_now);
-                    let text = egui::RichText::new(fresh.label().get(lang));
+                    // Compact in the column, newest call first; the whole label on hover.
+                    let call = fresh
+                        .latest_call
+                        .map_or_else(|| "—".to_string(), |m| m.to_string());
+                    let checked = fresh
+                        .checked
+                        .as_deref()
+                        .and_then(|d| d.get(..7))
+                        .unwrap_or("—");
+                    let compact = match lang {
+                        crate::text::Lang::Ko => format!("공고 {call} · 점검 {checked}"),
+                        crate::text::Lang::En => format!("call {call} · checked {checked}"),
+                    };
+                    let text = egui::RichText::new(compact);
                     let text = if fresh.outdated {
                         text.color(super::style::unknown_colour(ui.visuals().dark_mode))
                     } else {
@@ -353,7 +366,8 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                     };
                     ui.add(egui::Label::new(text).truncate())
                         .on_hover_text(format!(
-                            "{} {} · {} {}",
+                            "{}\n{} {} · {} {}",
+                            fresh.label().get(lang),
                             s::DETAIL_SOURCE.get(lang),
                             pv.date,
                             s::CONFIDENCE.get(lang),

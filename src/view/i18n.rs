@@ -302,7 +302,7 @@ strings! {
     SOURCE_DATE = "자료 날짜", "Source dated";
     SOURCE_DETAILS = "출처 세부 (연구 메모, 영어)", "Source details (research notes)";
     CONFIRM_AT_NOTICE = "신청 전에 기업마당(bizinfo.go.kr)의 공식 공고에서 조건과 일정을 확인하세요.", "Before applying, confirm the conditions and dates in the official notice on bizinfo.go.kr.";
-    COL_SOURCE_DATE = "자료 (확인 · 최근 공고)", "Data (checked · latest call)";
+    COL_SOURCE_DATE = "최근 공고 · 자료 점검", "Latest call · checked";
     WINDOW_YEARLESS = "지난 공고의 신청 달입니다. 올해 일정은 공고에서 확인하세요.", "Months of the last call; check this year's dates in the notice.";
 }
 
