@@ -471,25 +471,7 @@ impl GachiApp {
 
     /// Opens a client file: it becomes the open document.
     pub fn open_client(&mut self, path: &Path) -> bool {
-        match crate::files::load_profile(path, self.rt.as_of) {
-            Ok(p) => {
-                self.state.profile = p.clone();
-                self.state.doc = Document {
-                    client: Some(path.to_path_buf()),
-                    saved: p,
-                };
-                self.rt.questionnaire = questionnaire::Draft::default();
-                self.rt.whatif = None;
-                self.rt.selected = None;
-                self.notify_ok(s::OPENED, path.display().to_string());
-                self.state.screen = Screen::Results;
-                true
-            }
-            Err(e) => {
-                self.notify_error(s::CANNOT_OPEN, &e);
-                false
-            }
-        }
+        self.open_document(path, Some(path.to_path_buf()))
     }
 
     fn rename_client(&mut self, path: &Path, name: &str) {

@@ -11,18 +11,25 @@ impl GachiApp {
     /// Opens a profile file as a new detached document; on failure the current
     /// profile stays and a banner says why.
     pub fn open_profile_path(&mut self, path: &Path) -> bool {
+        // Not a client file: the profile is saved (in its own file), detached.
+        let opened = self.open_document(path, None);
+        if opened {
+            self.remember(path, FileKind::Profile);
+        }
+        opened
+    }
+
+    /// Reads a profile file into the open document (belonging to `client`, or
+    /// detached) and shows its pathway; on failure the current profile stays and a
+    /// banner says why. Shared by "프로필 열기" and opening a client.
+    pub(super) fn open_document(&mut self, path: &Path, client: Option<PathBuf>) -> bool {
         match files::load_profile(path, self.rt.as_of) {
             Ok(p) => {
                 self.state.profile = p.clone();
-                // Not a client file: the profile is saved (in its own file), detached.
-                self.state.doc = Document {
-                    client: None,
-                    saved: p,
-                };
+                self.state.doc = Document { client, saved: p };
                 self.rt.questionnaire = questionnaire::Draft::default();
                 self.rt.whatif = None;
                 self.rt.selected = None;
-                self.remember(path, FileKind::Profile);
                 self.notify_ok(s::OPENED, path.display().to_string());
                 self.state.screen = Screen::Results;
                 true
