@@ -36,6 +36,18 @@ pub fn source_month(date: &str) -> Option<YearMonth> {
 
 /// Freshness of a programme at `as_of`.
 pub fn freshness(p: &Programme, as_of: YearMonth) -> Freshness {
+    let (outdated, nothing_after_2024) = stale(p, as_of);
+    Freshness {
+        checked: p.provenance.checked.clone(),
+        latest_call: p.windows.latest_call(),
+        outdated,
+        nothing_after_2024,
+    }
+}
+
+/// `(outdated, nothing_after_2024)` without building the label's strings: what the
+/// matcher needs for every programme of a plan.
+pub fn stale(p: &Programme, as_of: YearMonth) -> (bool, bool) {
     let latest_call = p.windows.latest_call();
     let source = source_month(&p.provenance.date);
     // Designations and 상시 schemes have no calls: their newest source stands in.
@@ -45,12 +57,7 @@ pub fn freshness(p: &Programme, as_of: YearMonth) -> Freshness {
     };
     let outdated = last_seen.is_none_or(|m| as_of.months_since(m) > OUTDATED_AFTER_MONTHS);
     let after_2024 = |m: Option<YearMonth>| m.is_some_and(|m| m.year >= 2025);
-    Freshness {
-        checked: p.provenance.checked.clone(),
-        latest_call,
-        outdated,
-        nothing_after_2024: !after_2024(latest_call) && !after_2024(source),
-    }
+    (outdated, !after_2024(latest_call) && !after_2024(source))
 }
 
 impl Freshness {

@@ -12,7 +12,7 @@
 use super::eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, outcome, prerequisite_reason,
 };
-use super::freshness::freshness;
+use super::freshness::{freshness, stale};
 use super::schedule::{open_in, place};
 use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme};
 use crate::codes::Goal;
@@ -255,12 +255,14 @@ fn fit(
     if p.has_tag("umbrella") {
         score += UMBRELLA_POINTS;
     }
-    let fresh = freshness(p, facts.as_of);
-    if fresh.nothing_after_2024 {
+    // Flags only: the freshness label is written only when explaining.
+    let (outdated, nothing_after_2024) = stale(p, facts.as_of);
+    if nothing_after_2024 {
         score += NOTHING_AFTER_2024_POINTS;
     }
-    if let Some(w) = fresh.warning() {
+    if outdated || nothing_after_2024 {
         note(&mut why, || {
+            let w = freshness(p, facts.as_of).warning().unwrap_or_default();
             Text::new(
                 format!("{}: 공고 일정을 먼저 확인하세요.", w.ko),
                 format!("{}: check the call dates first.", w.en),
