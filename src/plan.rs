@@ -179,6 +179,18 @@ pub struct Totals {
     /// Added (2026-11): loan and guarantee steps with no sourced limit.
     #[serde(default)]
     pub loan_steps_without_amount: usize,
+    /// Added (2026-11): steps of category `rnd` (R&D projects).
+    #[serde(default)]
+    pub rnd_steps: usize,
+    /// Added (2026-11): the largest sourced maximum of one R&D step, in won. R&D
+    /// programmes are alternatives a firm runs one project at a time (and their
+    /// notices limit concurrent projects), so their maximums are not added up for the
+    /// headline (fresh-user trial 2026-11: 119억 for a 120억 firm).
+    #[serde(default)]
+    pub max_rnd_project_krw: u64,
+    /// Added (2026-11): `max_grant_krw` without the R&D steps, in won.
+    #[serde(default)]
+    pub max_grant_non_rnd_krw: u64,
 }
 
 /// Whether a kind of support is repaid (loans, guarantees) or not (grants, vouchers,

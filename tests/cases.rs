@@ -21,6 +21,9 @@ const KNOWN_KEYS: &[&str] = &[
     "steps_include",
     "steps_exclude",
     "steps_min",
+    "steps_max",
+    "at_most_of",
+    "starts_by",
     "not_eligible_include",
     "not_eligible_exclude",
     "received_include",
@@ -391,6 +394,48 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
             if ids.contains(&id) {
                 c.fail(format!("{id} must not be a step; steps: {ids:?}"));
             }
+        }
+    }
+    if let Some(n) = expect.get("steps_max") {
+        let want = n.as_u64().unwrap_or(0) as usize;
+        if ids.len() > want {
+            c.fail(format!("{} steps, expected at most {want}: {ids:?}", ids.len()));
+        }
+    }
+    for item in expect
+        .get("at_most_of")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let of = str_list(&item["ids"], "at_most_of[].ids", &mut c);
+        let max = item["max"].as_u64().unwrap_or(0) as usize;
+        let present: Vec<&String> = of.iter().filter(|id| ids.contains(id)).collect();
+        if present.len() > max {
+            c.fail(format!("at most {max} of {of:?} may be steps; found {present:?}"));
+        }
+    }
+    for item in expect
+        .get("starts_by")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let start_of = |id: &str| {
+            steps(&plan)
+                .iter()
+                .find(|s| s["programme_id"] == id)
+                .and_then(|s| s["start"].as_str())
+                .map(str::to_string)
+        };
+        let (step, by) = (
+            item["step"].as_str().unwrap_or(""),
+            item["by"].as_str().unwrap_or(""),
+        );
+        match (start_of(step), start_of(by)) {
+            (Some(a), Some(b)) if a <= b => {}
+            (Some(a), Some(b)) => c.fail(format!("{step} starts {a}, after {by} starts ({b})")),
+            _ => c.fail(format!("{step} and {by} must both be steps; steps: {ids:?}")),
         }
     }
     if let Some(n) = expect.get("steps_min") {

@@ -436,9 +436,28 @@ fn check_ics_lines(ics: &str) {
     }
 }
 
+/// `YYYYMMDD` of a month's first day.
+fn first_day(m: gachi::month::YearMonth) -> String {
+    format!("{:04}{:02}01", m.year, m.month)
+}
+
 #[test]
-fn the_calendar_parses_back_with_one_event_per_step() {
+fn the_calendar_has_one_event_per_dated_step_and_names_the_undated_ones() {
     let plan = root_plan();
+    let dated: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|s| s.window != WindowState::ToVerify)
+        .collect();
+    let undated: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|s| s.window == WindowState::ToVerify)
+        .collect();
+    assert!(
+        !undated.is_empty() && !dated.is_empty(),
+        "the sample plan should hold dated and undated steps"
+    );
     for lang in [Lang::Ko, Lang::En] {
         let ics = plan_ics(&plan, lang);
         check_ics_lines(&ics);
@@ -454,50 +473,56 @@ fn the_calendar_parses_back_with_one_event_per_step() {
                 .iter()
                 .any(|p| p.name == "VERSION" && p.val == "2.0")
         );
+        // A step with no known window gets no invented date; the calendar says so.
+        let caldesc = cal
+            .properties
+            .iter()
+            .find(|p| p.name == "X-WR-CALDESC")
+            .map(|p| p.val.clone().unescape_text().as_str().to_string())
+            .expect("the undated steps are named");
+        for s in &undated {
+            assert!(caldesc.contains(s.name.get(lang)), "{caldesc}");
+        }
         let evs = events(&cal.components);
-        assert_eq!(evs.len(), plan.steps.len());
+        assert_eq!(evs.len(), dated.len());
         let mut uids = std::collections::BTreeSet::new();
-        for (s, e) in plan.steps.iter().zip(&evs) {
+        for (s, e) in dated.iter().zip(&evs) {
             let start = e.find_prop("DTSTART").unwrap();
-            assert_eq!(
-                start.val.as_str(),
-                format!("{:04}{:02}01", s.start.year, s.start.month)
-            );
+            assert_eq!(start.val.as_str(), first_day(s.start), "{}", s.programme_id);
             assert!(
                 start
                     .params
                     .iter()
                     .any(|p| p.key == "VALUE" && p.val.as_ref().is_some_and(|v| *v == "DATE"))
             );
-            let next = s.start.plus_months(1);
-            assert_eq!(
-                prop(e, "DTEND"),
-                format!("{:04}{:02}01", next.year, next.month)
-            );
+            // Nothing ends before the plan month: no event is over when imported.
+            assert!(prop(e, "DTEND") > first_day(plan.as_of));
             assert_eq!(
                 prop(e, "DTSTAMP"),
                 format!("{:04}{:02}01T000000Z", plan.as_of.year, plan.as_of.month)
             );
             let summary = prop(e, "SUMMARY");
             assert!(summary.contains(s.name.get(lang)), "{summary}");
-            let (forecast, verify) = match lang {
-                Lang::Ko => ("[예상]", "[확인 필요]"),
-                Lang::En => ("[forecast]", "[to verify]"),
+            let forecast = match lang {
+                Lang::Ko => "[예상]",
+                Lang::En => "[forecast]",
             };
             assert_eq!(
                 summary.contains(forecast),
                 s.window == WindowState::Forecast,
                 "{summary}"
             );
-            assert_eq!(
-                summary.contains(verify),
-                s.window == WindowState::ToVerify,
-                "{summary}"
-            );
             let desc = prop(e, "DESCRIPTION");
             assert!(desc.contains(&s.agency), "{desc}");
             assert!(desc.contains(&s.url), "{desc}");
             assert!(desc.contains('\n'), "newlines round-trip");
+            // One bracket level: "예상 (지난 공고 기준)" is not wrapped in another.
+            assert!(!desc.contains("(예상 (") && !desc.contains("(forecast ("), "{desc}");
+            let other = match lang {
+                Lang::Ko => "to verify",
+                Lang::En => "확인",
+            };
+            assert!(!desc.contains(other), "one language: {desc}");
             let uid = prop(e, "UID");
             assert!(uid.starts_with(&format!("{}-{}-", s.programme_id, plan.as_of)));
             assert!(uid.ends_with("@gachi"));
@@ -513,18 +538,57 @@ fn the_calendar_parses_back_with_one_event_per_step() {
 }
 
 #[test]
+fn a_confirmed_call_with_dates_is_an_event_over_those_days() {
+    use gachi::catalogue::{Call, CallDate};
+    let mut plan = root_plan();
+    let s = &mut plan.steps[0];
+    s.window = WindowState::Confirmed;
+    s.start = gachi::month::YearMonth::new(2026, 12).unwrap();
+    // The 2026 export-voucher call: 2025-12-17 to 2026-01-09.
+    s.call = Some(Call {
+        round: Some("1차".into()),
+        open: CallDate::parse("2026-12-17").unwrap(),
+        close: CallDate::parse("2027-01-09"),
+        until_budget: false,
+        source: "https://example.org/notice".into(),
+        source_date: "2026-12-01".into(),
+    });
+    let ics = plan_ics(&plan, Lang::Ko);
+    let unfolded = unfold(&ics);
+    let cal = read_calendar(&unfolded).expect("parses");
+    let e = events(&cal.components)[0];
+    assert_eq!(prop(e, "DTSTART"), "20261217");
+    assert_eq!(prop(e, "DTEND"), "20270110", "the day after the close");
+    assert!(prop(e, "DESCRIPTION").contains("공고 접수 2026-12-17 – 2027-01-09"));
+    // A call still open when the plan month begins starts with that month.
+    plan.steps[0].start = gachi::month::YearMonth::new(2027, 1).unwrap();
+    let ics = plan_ics(&plan, Lang::Ko);
+    let unfolded = unfold(&ics);
+    let cal = read_calendar(&unfolded).expect("parses");
+    let e = events(&cal.components)[0];
+    assert_eq!(prop(e, "DTSTART"), "20270101");
+    assert_eq!(prop(e, "DTEND"), "20270110");
+}
+
+#[test]
 fn calendar_text_is_escaped() {
     let mut plan = root_plan();
     let name = "쉼표, 세미콜론; 역슬래시 \\ 줄바꿈\n끝 — 아주 긴 이름이 접혀도 글자가 깨지지 않아야 합니다 가나다라마바사";
     plan.steps[0].name = Text::new(name, name);
     plan.steps[0].agency = "기관;A,B".into();
+    plan.steps[0].window = WindowState::Forecast;
     let ics = plan_ics(&plan, Lang::Ko);
     check_ics_lines(&ics);
     let unfolded = unfold(&ics);
     assert!(unfolded.contains("쉼표\\, 세미콜론\\; 역슬래시 \\\\ 줄바꿈\\n끝"));
     let cal = read_calendar(&unfolded).expect("parses");
     let evs = events(&cal.components);
-    assert_eq!(evs.len(), plan.steps.len());
+    let dated = plan
+        .steps
+        .iter()
+        .filter(|s| s.window != WindowState::ToVerify)
+        .count();
+    assert_eq!(evs.len(), dated);
     assert!(prop(evs[0], "SUMMARY").ends_with(name));
     assert!(prop(evs[0], "DESCRIPTION").contains("기관;A,B"));
 }

@@ -302,6 +302,24 @@ fn broken_rules(
     if plan.totals.max_support_krw != grants + loans {
         e.push("totals.max_support_krw is not grants + loans".to_string());
     }
+    // R&D projects: the largest one, never a sum; the grant headline without them.
+    let rnd: Vec<u64> = plan
+        .steps
+        .iter()
+        .filter(|s| s.category == gachi::codes::Goal::Rnd)
+        .filter(|s| ["grant", "voucher", "consulting"].contains(&s.support.kind.as_str()))
+        .filter_map(|s| s.support.max_krw)
+        .collect();
+    let largest = rnd.iter().copied().max().unwrap_or(0);
+    if plan.totals.max_rnd_project_krw != largest
+        || plan.totals.max_grant_non_rnd_krw != grants - rnd.iter().sum::<u64>()
+    {
+        e.push(format!(
+            "R&D totals {} / non-R&D grants {}: the largest R&D step is {largest}",
+            plan.totals.max_rnd_project_krw, plan.totals.max_grant_non_rnd_krw
+        ));
+    }
+
     for n in &plan.not_eligible {
         if !n.reasons.iter().any(|r| r.outcome == Outcome::Fail) {
             e.push(format!(

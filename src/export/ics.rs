@@ -1,16 +1,20 @@
-//! The plan's application months as an iCalendar file (RFC 5545).
+//! The plan's application windows as an iCalendar file (RFC 5545).
 //!
-//! One all-day VEVENT per step covering the step's application month: DTSTART is the
-//! first day of the start month and DTEND (exclusive) the first day of the month
-//! after. The month is when to apply, not the whole project, whose period is in the
-//! description. The calendar depends only on the plan: DTSTAMP is the first day of
+//! One all-day VEVENT per step whose application window is known: a confirmed call
+//! with dated days spans those days (DTEND is the day after the close), otherwise
+//! the event covers the step's application month (DTSTART the first day of the start
+//! month, DTEND the first day of the month after). A step whose window is unknown
+//! gets no event — a date would be invented, and an event in the plan month would
+//! already be over when imported (fresh-user trial, 2026-11) — and is named in the
+//! calendar's description instead. The window is when to apply, not the whole
+//! project, whose period is in the description. The calendar depends only on the plan: DTSTAMP is the first day of
 //! the plan month at 00:00 UTC (this module reads no clock), and each UID is made
 //! of the programme id, the plan month and a short hash of the firm's name, so
 //! importing the same plan again updates the events instead of duplicating them,
 //! while two firms planned in the same month never overwrite each other's events.
 
 use super::{
-    END_ASSUMED, NOTICE_FALLBACK, Tr, firm_name, money, step_name, support_kind_label, window_label,
+    END_ASSUMED, NOTICE_FALLBACK, Tr, UNTIL_BUDGET, firm_name, money, step_name, support_kind_label, window_label,
 };
 use crate::catalogue::is_web_url;
 use crate::codes::ministry_label;
@@ -34,6 +38,12 @@ const ELIGIBILITY: Tr = Tr("자격", "Eligibility");
 const ELIGIBLE: Tr = Tr("조건 충족", "eligible");
 const VERIFY: Tr = Tr("확인 필요", "to verify");
 const SOURCE: Tr = Tr("출처", "Source");
+const CLOSE_UNKNOWN: Tr = Tr("마감일 미확인", "closing date not found");
+const CALL_DAYS: Tr = Tr("공고 접수", "call open");
+const UNDATED: Tr = Tr(
+    "신청 시기를 모르는 단계는 일정에 넣지 않았습니다. 공고를 확인하세요",
+    "Steps with no known application window are not in this calendar; check their notices",
+);
 
 /// The plan as an iCalendar file: CRLF line endings, lines folded at 75 octets on
 /// UTF-8 character boundaries, text values escaped.
@@ -66,7 +76,19 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
     );
     let firm_key = short_hash(firm);
     let n = plan.steps.len();
-    for s in &plan.steps {
+    let undated: Vec<String> = plan
+        .steps
+        .iter()
+        .filter(|s| s.window == WindowState::ToVerify)
+        .map(|s| format!("{}. {}", s.order, step_name(s, lang)))
+        .collect();
+    if !undated.is_empty() {
+        lines.push(format!(
+            "X-WR-CALDESC:{}",
+            escape_text(&format!("{}: {}", UNDATED.get(lang), undated.join(" · ")))
+        ));
+    }
+    for s in plan.steps.iter().filter(|s| s.window != WindowState::ToVerify) {
         let name = step_name(s, lang);
         let marker = match s.window {
             WindowState::Confirmed => None,
@@ -99,8 +121,9 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             support.push(format!("{} {p}%", SELF_SHARE.get(lang)));
         }
         desc.push(format!("{}: {}", SUPPORT.get(lang), support.join(" · ")));
+        let (dtstart, dtend) = event_days(s);
         let mut when = format!(
-            "{}: {} ({}) · {} {} – {}",
+            "{}: {} · {} · {} {} – {}",
             APPLY.get(lang),
             s.start,
             window_label(s.window).get(lang),
@@ -108,6 +131,14 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             s.start,
             s.end
         );
+        if let Some(c) = s.call.as_ref().filter(|_| s.window == WindowState::Confirmed) {
+            let close = match (c.close, c.until_budget) {
+                (Some(d), _) => d.to_string(),
+                (None, true) => UNTIL_BUDGET.get(lang).to_string(),
+                (None, false) => CLOSE_UNKNOWN.get(lang).to_string(),
+            };
+            when.push_str(&format!(" · {} {} – {close}", CALL_DAYS.get(lang), c.open));
+        }
         if s.end_assumed {
             when.push_str(&format!(" ({})", END_ASSUMED.get(lang)));
         }
@@ -141,8 +172,8 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             plan.as_of
         ));
         lines.push(format!("DTSTAMP:{dtstamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", date(s.start)));
-        lines.push(format!("DTEND;VALUE=DATE:{}", month_after(s.start)));
+        lines.push(format!("DTSTART;VALUE=DATE:{dtstart}"));
+        lines.push(format!("DTEND;VALUE=DATE:{dtend}"));
         lines.push(format!("SUMMARY:{}", escape_text(&summary)));
         lines.push(format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
         if is_web_url(&s.url) {
@@ -168,6 +199,37 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// DTSTART and DTEND (exclusive) of a step's event, `YYYYMMDD`: the call's own days
+/// when it is confirmed and the source gives them (never before the start month, so
+/// a call still open in the plan month starts there), otherwise the start month.
+fn event_days(s: &crate::plan::Step) -> (String, String) {
+    let month = (date(s.start), month_after(s.start));
+    let Some(c) = s.call.as_ref().filter(|_| s.window == WindowState::Confirmed) else {
+        return month;
+    };
+    let from = match c.open.day {
+        Some(d) if c.open.month == s.start => format!("{}{d:02}", &date(s.start)[..6]),
+        _ => date(s.start),
+    };
+    let to = match c.close {
+        Some(close) => match close.day {
+            Some(d) => day_after(close.month, d),
+            None => month_after(close.month),
+        },
+        None => month.1,
+    };
+    (from, to)
+}
+
+/// The day after `d` of month `m`, `YYYYMMDD`.
+fn day_after(m: YearMonth, d: u8) -> String {
+    if d >= crate::catalogue::days_in_month(m) {
+        month_after(m)
+    } else {
+        format!("{:04}{:02}{:02}", m.year, m.month, d + 1)
+    }
 }
 
 /// `YYYYMMDD` of the first day of the month.
@@ -285,6 +347,15 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape_text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+    }
+
+    #[test]
+    fn a_call_closing_on_the_last_day_of_a_month_ends_on_the_first_of_the_next() {
+        let m = |y, mo| YearMonth::new(y, mo).unwrap();
+        assert_eq!(day_after(m(2026, 1), 9), "20260110");
+        assert_eq!(day_after(m(2026, 2), 28), "20260301");
+        assert_eq!(day_after(m(2028, 2), 28), "20280229");
+        assert_eq!(day_after(m(2026, 12), 31), "20270101");
     }
 
     #[test]

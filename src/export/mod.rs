@@ -57,6 +57,9 @@ pub(crate) fn window_label(w: WindowState) -> Tr {
     }
 }
 
+/// A call open from its opening day while money lasts (예산 소진 시까지).
+pub(crate) const UNTIL_BUDGET: Tr = Tr("예산 소진 시까지", "until the budget is used");
+
 pub(crate) const END_ASSUMED: Tr = Tr("기간은 가정", "duration assumed");
 
 /// "최대 4,200만원" / "up to KRW 42,000,000", or "금액 확인 필요" / "amount to verify".

@@ -3,7 +3,7 @@
 
 use super::svg::{link_label, pathway_svg, timeline_svg};
 use super::{
-    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr,
+    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr, UNTIL_BUDGET,
     escape_html as esc, firm_name, krw, ministry_palette, step_name, support_kind_label, text_or,
     window_label,
 };
@@ -43,6 +43,14 @@ const T_GRANT: Tr = Tr(
     "보조금·바우처·R&D 최대 (갚지 않는 돈)",
     "grants, vouchers, R&D at most (not repaid)",
 );
+const T_GRANT_NO_RND: Tr = Tr(
+    "보조금·바우처 최대 (갚지 않는 돈, R&D 제외)",
+    "grants and vouchers at most (not repaid, R&D apart)",
+);
+const T_RND: Tr = Tr(
+    "R&D 과제 최대 (가장 큰 과제 하나: R&D는 보통 한 번에 한 과제씩 수행하므로 더하지 않음)",
+    "R&D project at most (the largest one: R&D projects are usually run one at a time, so not added up)",
+);
 const T_LOAN: Tr = Tr(
     "융자·보증 한도 (갚는 돈)",
     "loan and guarantee limits (repaid)",
@@ -50,7 +58,6 @@ const T_LOAN: Tr = Tr(
 const T_NO_FIGURE: Tr = Tr("금액 출처 없는 단계", "steps without a sourced amount");
 const FRESHNESS: Tr = Tr("자료", "Data");
 const OPEN_NOW: Tr = Tr("지금 접수 중", "open now");
-const UNTIL_BUDGET: Tr = Tr("예산 소진 시까지", "until the budget is used");
 const T_CROSS: Tr = Tr("부처 연계", "cross-ministry links");
 const PATHWAY: Tr = Tr("지원 경로", "Pathway");
 const PATHWAY_NOTE: Tr = Tr(
@@ -493,25 +500,37 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     } else {
         String::new()
     };
-    // Grants and loans apart: a loan ceiling is not support a firm keeps.
+    // Grants and loans apart: a loan ceiling is not support a firm keeps. R&D projects
+    // apart again, as the largest one: they are alternatives, not a sum.
+    let (grant_sum, grant_label) = if t.rnd_steps > 0 {
+        (t.max_grant_non_rnd_krw, T_GRANT_NO_RND)
+    } else {
+        (t.max_grant_krw, T_GRANT)
+    };
+    let rnd_card = if t.rnd_steps > 0 {
+        format!(
+            "<div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>",
+            esc(&side_total(t.max_rnd_project_krw, t.rnd_steps, lang)),
+            esc(T_RND.get(lang))
+        )
+    } else {
+        String::new()
+    };
     let _ = write!(
         h,
         "<section class=\"totals\">\n<h2>{}</h2>\n<div class=\"cards\">\
          <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
-         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>{}\
          <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>\
          <div class=\"card\"><div class=\"big gold\">{}</div><div>{}</div></div>\
          </div>\n",
         esc(SUMMARY.get(lang)),
         t.steps,
         esc(T_STEPS.get(lang)),
-        esc(&side_total(
-            t.max_grant_krw,
-            t.grant_steps_without_amount,
-            lang
-        )),
-        esc(T_GRANT.get(lang)),
+        esc(&side_total(grant_sum, t.grant_steps_without_amount, lang)),
+        esc(grant_label.get(lang)),
         esc(&grant_note),
+        rnd_card,
         esc(&side_total(
             t.max_loan_krw,
             t.loan_steps_without_amount,

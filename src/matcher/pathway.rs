@@ -14,7 +14,7 @@ use super::eligibility::{
 };
 use super::freshness::{freshness, stale};
 use super::schedule::{open_in, place};
-use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme};
+use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme, SupportKind};
 use crate::codes::Goal;
 use crate::month::YearMonth;
 use crate::plan::{
@@ -28,6 +28,8 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// How many programmes of one category a plan recommends at most.
 pub const PER_CATEGORY: usize = 2;
+/// The same when the firm chose no goals (every kind of support is shown).
+pub const PER_CATEGORY_WITHOUT_GOALS: usize = 1;
 
 /// What the matcher concluded about one programme: outcome counts only, so checking
 /// a large catalogue allocates nothing; sentences are written for what is shown.
@@ -393,21 +395,38 @@ fn select(
     let mut chosen = Vec::new();
     let mut cut = HashSet::new();
     let mut weak = HashSet::new();
+    // With no goals every kind of support is shown, one line each, so the plan stays
+    // short enough to act on (fresh-user trial 2026-11: 19 steps).
+    let places = if facts.profile.goals.is_empty() {
+        PER_CATEGORY_WITHOUT_GOALS
+    } else {
+        PER_CATEGORY
+    };
+    // Steps admitted as the next stage of another; a line has at most two stages in
+    // one plan (TIPS → 스케일업 팁스, not → 글로벌 팁스 as well).
+    let mut second_stage: HashSet<usize> = HashSet::new();
+    let mut has_second: HashSet<usize> = HashSet::new();
     for i in winners {
         if fits[&i].score < MIN_FIT {
             weak.insert(i);
             continue;
         }
-        // A step chained (prerequisite/follow_on) to a chosen step of the same category
-        // is part of that step's pathway and does not use up the category's places.
+        // A step chained (prerequisite/follow_on) to a chosen first-stage step of the
+        // same category is part of that step's pathway and does not use up the
+        // category's places.
         let category = cat.programmes[i].category;
-        let chained = chosen
-            .iter()
-            .any(|&c: &usize| cat.programmes[c].category == category && ordered_link(cat, i, c));
+        let chained = chosen.iter().copied().find(|&c: &usize| {
+            cat.programmes[c].category == category
+                && !second_stage.contains(&c)
+                && !has_second.contains(&c)
+                && ordered_link(cat, i, c)
+        });
         let count = per_category.entry(category).or_default();
-        if chained {
+        if let Some(c) = chained {
+            second_stage.insert(i);
+            has_second.insert(c);
             chosen.push(i);
-        } else if *count < PER_CATEGORY {
+        } else if *count < places {
             *count += 1;
             chosen.push(i);
         } else {
@@ -624,6 +643,15 @@ pub fn build_plan(
     };
     let max_grant_krw = side_sum(MoneySide::Grant);
     let max_loan_krw = side_sum(MoneySide::Loan);
+    let rnd = || {
+        steps.iter().filter(|s| {
+            s.category == Goal::Rnd && money_side(&s.support.kind) == Some(MoneySide::Grant)
+        })
+    };
+    let max_rnd_project_krw = rnd().filter_map(|s| s.support.max_krw).max().unwrap_or(0);
+    let rnd_sum = rnd()
+        .filter_map(|s| s.support.max_krw)
+        .fold(0u64, u64::saturating_add);
     let totals = Totals {
         steps: steps.len(),
         max_support_krw: max_grant_krw.saturating_add(max_loan_krw),
@@ -633,6 +661,9 @@ pub fn build_plan(
         max_loan_krw,
         grant_steps_without_amount: side_missing(MoneySide::Grant),
         loan_steps_without_amount: side_missing(MoneySide::Loan),
+        rnd_steps: steps.iter().filter(|s| s.category == Goal::Rnd).count(),
+        max_rnd_project_krw,
+        max_grant_non_rnd_krw: max_grant_krw.saturating_sub(rnd_sum),
     };
     let funding = profile
         .funding_need_krw
@@ -711,23 +742,37 @@ fn schedule_steps(
     let as_of = facts.as_of;
     let pos_in_plan: HashMap<usize, usize> =
         order.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let mut starts: Vec<YearMonth> = Vec::with_capacity(order.len());
     let mut ends: Vec<YearMonth> = Vec::with_capacity(order.len());
     let mut steps: Vec<Step> = Vec::with_capacity(order.len());
     for (k, &i) in order.iter().enumerate() {
         let p: &Programme = &cat.programmes[i];
+        // A loan or guarantee pays for the project before it (facilities, the firm's
+        // own share), so it is applied for when that project starts, not a project
+        // period later (fresh-user trial 2026-11: a 소공인 needing 5억 was sent to
+        // 소공인특화자금 a year out).
+        let alongside = matches!(p.support.kind, SupportKind::Loan | SupportKind::Guarantee);
         // Earlier steps this one waits for: anything linking into it with an order.
         let mut earliest = as_of;
         let mut after = Vec::new();
+        let mut alongside_of = None;
         for &(j, kind) in &cat.incoming[i] {
             if let Some(&pj) = pos_in_plan.get(&j)
                 && pj < k
                 && (kind.orders() || kind == LinkKind::Bonus)
             {
-                earliest = earliest.max(ends[pj].plus_months(1));
+                let ready = if alongside && kind != LinkKind::Prerequisite {
+                    alongside_of.get_or_insert(j);
+                    starts[pj]
+                } else {
+                    ends[pj].plus_months(1)
+                };
+                earliest = earliest.max(ready);
                 after.push(cat.programmes[j].id.clone());
             }
         }
         let placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
+        starts.push(placed.start);
         ends.push(placed.end);
         let open_now = open_in(&placed, as_of);
         let links = p
@@ -755,6 +800,19 @@ fn schedule_steps(
                     "Required before a later step.",
                 ),
             );
+        }
+        if let Some(j) = alongside_of {
+            let q = &cat.programmes[j].name;
+            why.push(Text::new(
+                crate::text::josa(&format!(
+                    "'{}'의 사업을 시작할 때 필요한 자금이므로 그때 함께 신청하도록 두었습니다.",
+                    q.ko
+                )),
+                format!(
+                    "Placed to be applied for when '{}' starts, as it funds that project.",
+                    q.en
+                ),
+            ));
         }
         for &(j, kind) in &cat.incoming[i] {
             if kind == LinkKind::Bonus && pos_in_plan.get(&j).is_some_and(|&pj| pj < k) {

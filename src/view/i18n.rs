@@ -284,7 +284,9 @@ strings! {
     AMOUNT_TO_VERIFY = "금액 확인 필요", "amount to verify";
     STEPS_AMOUNT_UNKNOWN = "단계는 금액 확인 필요", "steps with the amount to verify";
     GRANTS_TOTAL = "보조금·바우처 등 최대", "Grants, vouchers and other support, up to";
-    GRANTS_TOTAL_WHY = "출처에 금액이 있는 단계만 더했습니다. 갚아야 하는 융자·보증은 따로 적습니다.", "Only steps whose source states an amount; loans and guarantees, which are repaid, are shown apart.";
+    GRANTS_TOTAL_WHY = "출처에 금액이 있는 단계만 더했습니다. R&D 과제와 갚아야 하는 융자·보증은 따로 적습니다.", "Only steps whose source states an amount; R&D projects and loans and guarantees, which are repaid, are shown apart.";
+    RND_PART = "R&D 과제 최대 (한 과제)", "R&D project, up to (one project)";
+    RND_PART_WHY = "R&D 사업은 보통 한 번에 한 과제를 수행하므로(동시 수행 과제 수 제한) 더하지 않고 가장 큰 과제 하나의 금액을 적습니다.", "R&D programmes are usually run one project at a time (concurrent projects are limited), so the largest single project is shown instead of a sum.";
     TODAY = "이번 달", "this month";
     TIMELINE_KEY = "■ 신청 달 (칠한 칸: 확정·상시, 점선 칸: 예상·미정) · ━ 사업 기간 (점선: 기간 가정)", "■ application month (filled: confirmed or rolling, dashed: forecast or not announced) · ━ project period (dashed: length assumed)";
     TAB_STEPS_HINT = "계획에 넣은 단계입니다.", "The steps in the plan.";

@@ -60,13 +60,26 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         // Loans and guarantees are money to repay: shown apart from grants, never
         // added into one "support" figure (the plan's max_grant_krw / max_loan_krw).
         let finance = t.max_loan_krw;
-        let grants = t.max_grant_krw;
+        // R&D projects apart, as the largest one: they are alternatives, not a sum.
+        let grants = if t.rnd_steps > 0 {
+            t.max_grant_non_rnd_krw
+        } else {
+            t.max_grant_krw
+        };
         ui.label(format!(
             "{}: {}",
             s::GRANTS_TOTAL.get(lang),
             krw_in(grants, lang)
         ))
         .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
+        if t.max_rnd_project_krw > 0 {
+            ui.label(format!(
+                "· {}: {}",
+                s::RND_PART.get(lang),
+                krw_in(t.max_rnd_project_krw, lang)
+            ))
+            .on_hover_text(s::RND_PART_WHY.get(lang));
+        }
         if finance > 0 {
             ui.label(format!(
                 "· {}: {}",
