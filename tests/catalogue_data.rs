@@ -384,3 +384,46 @@ fn the_audit_findings_are_encoded_as_their_sources_state() {
     }
     assert!(cat.programmes.len() >= 85, "{}", cat.programmes.len());
 }
+
+/// Issue 11's bar for the 2027 edition: at least half of the programmes carry a call
+/// that opened in the 2026 cycle (2025-09 up to the catalogue's month), each with its
+/// own source; and the notice users read states that count truly.
+#[test]
+fn half_the_programmes_have_a_call_of_the_2026_cycle_and_the_notice_says_how_many() {
+    let v = raw();
+    let as_of = v["as_of"].as_str().expect("as_of");
+    let ps = programmes(&v);
+    let mut recent = 0;
+    for p in ps {
+        let calls = p["windows"]["calls"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+        for c in calls {
+            let src = c["source"].as_str().unwrap_or("");
+            assert!(
+                src.starts_with("https://") || src.starts_with("http://"),
+                "{}: a call without a source link",
+                p["id"]
+            );
+        }
+        let in_cycle = calls.iter().any(|c| {
+            let open = c["open"].as_str().unwrap_or("");
+            let month = open.get(..7).unwrap_or("");
+            ("2025-09"..=as_of).contains(&month)
+        });
+        if in_cycle {
+            recent += 1;
+        }
+    }
+    assert!(
+        recent * 2 >= ps.len(),
+        "{recent} of {} programmes have a call opened from 2025-09",
+        ps.len()
+    );
+    let ko = v["notice"]["ko"].as_str().unwrap();
+    let en = v["notice"]["en"].as_str().unwrap();
+    assert!(
+        ko.contains(&format!("{recent}개는 2025년 9월 이후 열린 공고")),
+        "the notice must state {recent}: {ko}"
+    );
+    assert!(ko.contains(&format!("{}개 사업", ps.len())), "{ko}");
+    assert!(en.contains(&format!("{recent} have a dated call")), "{en}");
+}
