@@ -46,6 +46,11 @@ pub struct Plan {
     /// of the plan; absent when the profile gives no need.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
+    /// Added (2026-11): goals of the profile that no step serves, because no
+    /// programme of that kind suits the firm (a weak or mismatched one is not offered
+    /// just to fill the goal); the app and the report say so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals_without_step: Vec<Goal>,
     /// Added: the catalogue's "confirm at the official notice" text.
     #[serde(default)]
     pub notice: Text,

@@ -399,7 +399,10 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
     if let Some(n) = expect.get("steps_max") {
         let want = n.as_u64().unwrap_or(0) as usize;
         if ids.len() > want {
-            c.fail(format!("{} steps, expected at most {want}: {ids:?}", ids.len()));
+            c.fail(format!(
+                "{} steps, expected at most {want}: {ids:?}",
+                ids.len()
+            ));
         }
     }
     for item in expect
@@ -412,7 +415,9 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
         let max = item["max"].as_u64().unwrap_or(0) as usize;
         let present: Vec<&String> = of.iter().filter(|id| ids.contains(id)).collect();
         if present.len() > max {
-            c.fail(format!("at most {max} of {of:?} may be steps; found {present:?}"));
+            c.fail(format!(
+                "at most {max} of {of:?} may be steps; found {present:?}"
+            ));
         }
     }
     for item in expect
@@ -435,7 +440,9 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
         match (start_of(step), start_of(by)) {
             (Some(a), Some(b)) if a <= b => {}
             (Some(a), Some(b)) => c.fail(format!("{step} starts {a}, after {by} starts ({b})")),
-            _ => c.fail(format!("{step} and {by} must both be steps; steps: {ids:?}")),
+            _ => c.fail(format!(
+                "{step} and {by} must both be steps; steps: {ids:?}"
+            )),
         }
     }
     if let Some(n) = expect.get("steps_min") {

@@ -395,7 +395,10 @@ fn half_the_programmes_have_a_call_of_the_2026_cycle_and_the_notice_says_how_man
     let ps = programmes(&v);
     let mut recent = 0;
     for p in ps {
-        let calls = p["windows"]["calls"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+        let calls = p["windows"]["calls"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         for c in calls {
             let src = c["source"].as_str().unwrap_or("");
             assert!(

@@ -517,7 +517,10 @@ fn the_calendar_has_one_event_per_dated_step_and_names_the_undated_ones() {
             assert!(desc.contains(&s.url), "{desc}");
             assert!(desc.contains('\n'), "newlines round-trip");
             // One bracket level: "예상 (지난 공고 기준)" is not wrapped in another.
-            assert!(!desc.contains("(예상 (") && !desc.contains("(forecast ("), "{desc}");
+            assert!(
+                !desc.contains("(예상 (") && !desc.contains("(forecast ("),
+                "{desc}"
+            );
             let other = match lang {
                 Lang::Ko => "to verify",
                 Lang::En => "확인",

@@ -24,7 +24,7 @@ fn rows_below(top: f32, height: f32) -> f32 {
 #[test]
 fn at_1024_by_700_the_lists_and_the_detail_have_room() {
     for whatif in [false, true] {
-        let mut h = harness_sized(results_app("a-root-micro-casting"), 1024.0, 700.0);
+        let mut h = harness_sized(results_app("c-exporter-certification"), 1024.0, 700.0);
         h.run();
         if whatif {
             click(&mut h, "가정해 보기");
@@ -39,9 +39,9 @@ fn at_1024_by_700_the_lists_and_the_detail_have_room() {
         let title = h.get_by_label("크게 보기").rect();
         let lines = (700.0 - title.bottom()) / 20.0;
         assert!(lines >= 8.0, "what-if {whatif}: {lines:.1} detail lines");
-        // Every step's list row can be reached (the list scrolls, nothing is cut off).
+        // A plan longer than the room, so the layout is tried with a full list.
         let steps = h.state().cached_plan().map(|p| p.steps.len()).unwrap_or(0);
-        assert!(steps >= 5);
+        assert!(steps >= 7, "{steps} steps");
     }
 }
 

@@ -338,6 +338,7 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         aliases: Vec::new(),
         documents: Vec::new(),
         apply_url: None,
+        sites: Vec::new(),
         links: Vec::new(),
         provenance,
         feed: Some(feed_notice(n)),

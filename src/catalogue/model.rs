@@ -179,6 +179,11 @@ pub struct Programme {
     /// The official application page, where sourced (http/https only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apply_url: Option<String>,
+    /// Where the service is delivered (a hub, a centre), where sourced: not an
+    /// eligibility rule, but a firm in another region is less likely to use it, so it
+    /// ranks lower (fresh-user trial 2026-11: a 경북 hub offered to a 경남 foundry).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<Region>,
     /// Set for programmes imported from a notice feed rather than curated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feed: Option<FeedNotice>,

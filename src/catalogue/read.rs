@@ -340,8 +340,18 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
             None
         }
     });
+    let sites = o
+        .opt_code_list(
+            "sites",
+            probs,
+            Region::from_code,
+            CodeSet::Region,
+            &Region::expected(),
+        )
+        .unwrap_or_default();
     let id = id?;
     Some(Programme {
+        sites,
         aliases,
         documents,
         apply_url,

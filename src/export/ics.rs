@@ -14,7 +14,8 @@
 //! while two firms planned in the same month never overwrite each other's events.
 
 use super::{
-    END_ASSUMED, NOTICE_FALLBACK, Tr, UNTIL_BUDGET, firm_name, money, step_name, support_kind_label, window_label,
+    END_ASSUMED, NOTICE_FALLBACK, Tr, UNTIL_BUDGET, firm_name, money, step_name,
+    support_kind_label, window_label,
 };
 use crate::catalogue::is_web_url;
 use crate::codes::ministry_label;
@@ -88,7 +89,11 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             escape_text(&format!("{}: {}", UNDATED.get(lang), undated.join(" · ")))
         ));
     }
-    for s in plan.steps.iter().filter(|s| s.window != WindowState::ToVerify) {
+    for s in plan
+        .steps
+        .iter()
+        .filter(|s| s.window != WindowState::ToVerify)
+    {
         let name = step_name(s, lang);
         let marker = match s.window {
             WindowState::Confirmed => None,
@@ -131,7 +136,11 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             s.start,
             s.end
         );
-        if let Some(c) = s.call.as_ref().filter(|_| s.window == WindowState::Confirmed) {
+        if let Some(c) = s
+            .call
+            .as_ref()
+            .filter(|_| s.window == WindowState::Confirmed)
+        {
             let close = match (c.close, c.until_budget) {
                 (Some(d), _) => d.to_string(),
                 (None, true) => UNTIL_BUDGET.get(lang).to_string(),
@@ -206,7 +215,11 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
 /// a call still open in the plan month starts there), otherwise the start month.
 fn event_days(s: &crate::plan::Step) -> (String, String) {
     let month = (date(s.start), month_after(s.start));
-    let Some(c) = s.call.as_ref().filter(|_| s.window == WindowState::Confirmed) else {
+    let Some(c) = s
+        .call
+        .as_ref()
+        .filter(|_| s.window == WindowState::Confirmed)
+    else {
         return month;
     };
     let from = match c.open.day {

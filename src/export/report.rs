@@ -55,6 +55,14 @@ const T_LOAN: Tr = Tr(
     "융자·보증 한도 (갚는 돈)",
     "loan and guarantee limits (repaid)",
 );
+const GOALS_WITHOUT_STEP: Tr = Tr(
+    "맞는 사업을 찾지 못한 목표",
+    "Goals with no suitable programme",
+);
+const GOALS_WITHOUT_STEP_WHY: Tr = Tr(
+    "지역·업종·준비 단계가 맞지 않는 사업을 억지로 넣지 않았습니다. 아래 '그 밖에 신청할 수 있는 사업'에서 이유를 볼 수 있습니다.",
+    "Programmes that do not suit the firm's region, industry or readiness were not forced in; see 'Also eligible' below for the reasons.",
+);
 const T_NO_FIGURE: Tr = Tr("금액 출처 없는 단계", "steps without a sourced amount");
 const FRESHNESS: Tr = Tr("자료", "Data");
 const OPEN_NOW: Tr = Tr("지금 접수 중", "open now");
@@ -546,6 +554,23 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
             h,
             "<p class=\"funding\">{}</p>",
             esc(f.describe().get(lang))
+        );
+    }
+    if !plan.goals_without_step.is_empty() {
+        let goals: Vec<&str> = plan
+            .goals_without_step
+            .iter()
+            .map(|g| match lang {
+                Lang::Ko => g.ko(),
+                Lang::En => g.en(),
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<p class=\"goals-without-step\"><strong>{}: {}</strong> — {}</p>",
+            esc(GOALS_WITHOUT_STEP.get(lang)),
+            esc(&goals.join(", ")),
+            esc(GOALS_WITHOUT_STEP_WHY.get(lang))
         );
     }
     h.push_str("</section>\n");

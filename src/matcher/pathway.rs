@@ -138,6 +138,13 @@ const CROSS_MINISTRY_POINTS: i64 = 10;
 const UMBRELLA_POINTS: i64 = -30;
 const EXTRA_GOAL_POINTS: i64 = 5;
 const NOT_EXPORTING_POINTS: i64 = -15;
+/// A programme delivered at sites in other regions (a regional hub).
+const FAR_SITE_POINTS: i64 = -40;
+/// An AI or manufacturing-data programme for a firm with no smart factory yet: the
+/// smart-factory ladder starts with basic automation and data collection.
+const NOT_READY_FOR_AI_POINTS: i64 = -30;
+/// A programme for shops (점포) offered to a manufacturer.
+const SHOP_FOR_MANUFACTURER_POINTS: i64 = -40;
 /// Nothing found after 2024: ranks below current programmes (an entry that is only
 /// outdated — no call in 18 months — is marked, not demoted).
 const NOTHING_AFTER_2024_POINTS: i64 = -40;
@@ -281,6 +288,15 @@ fn fit(
         .filter(|g| prof.goals.contains(g) && **g != p.category)
         .count() as i64;
     score += extra_goals * EXTRA_GOAL_POINTS;
+    // Possible by the conditions, but rarely what this firm would use.
+    if let Some(m) = mismatch(p, prof) {
+        score += match m {
+            Mismatch::FarSite => FAR_SITE_POINTS,
+            Mismatch::ShopForManufacturer => SHOP_FOR_MANUFACTURER_POINTS,
+            Mismatch::NotReadyForAi => NOT_READY_FOR_AI_POINTS,
+        };
+        note(&mut why, || mismatch_text(m, p, false));
+    }
     // Export programmes for a firm that neither exports nor aims to.
     if p.has_tag("export")
         && prof.exporting == Some(false)
@@ -363,8 +379,10 @@ fn select(
         }
         let f = fit(cat, i, &assessed[i], facts, relevance[i], partners, false);
         let purpose = &cat.programmes[i].purpose;
+        // A winner too doubtful to recommend must not hide a runner-up that is not.
+        let key = |f: &Fit| (f.score >= MIN_FIT, f.score);
         let better = match best_of_purpose.get(purpose) {
-            Some(&b) => f.score > fits[&b].score,
+            Some(&b) => key(&f) > key(&fits[&b]),
             None => true,
         };
         fits.insert(i, f);
@@ -441,7 +459,9 @@ fn select(
             .iter()
             .copied()
             .filter(|&i| {
-                cat.programmes[i].category == *goal && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL
+                cat.programmes[i].category == *goal
+                    && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL
+                    && mismatch(&cat.programmes[i], facts.profile).is_none()
             })
             .max_by_key(|&i| (fits[&i].score, Reverse(i)));
         if let Some(i) = best {
@@ -456,6 +476,92 @@ fn select(
         cut,
         weak,
     }
+}
+
+/// Why a programme that scored too low was left out, in the words of what weighed
+/// most: no call found after 2024, a site far away, shop technology for a
+/// manufacturer, or open conditions (an eligible programme is never said to have
+/// "too many conditions to verify").
+fn weak_why(cat: &Catalogue, i: usize, a: &Assessment, facts: &FirmFacts) -> Text {
+    let p = &cat.programmes[i];
+    if stale(p, facts.as_of).1 {
+        return Text::new(
+            "2024년 이후 공고를 찾지 못해 계획에는 넣지 않았습니다. 지금도 운영하는지 먼저 확인하세요.",
+            "No call found after 2024, so it is not a step; check first that it still runs.",
+        );
+    }
+    if a.eligibility == Eligibility::Verify && a.unknown > 1 {
+        return Text::new(
+            "확인할 조건이 많아 계획에는 넣지 않았습니다.",
+            "Too many conditions to verify to recommend it as a step.",
+        );
+    }
+    if let Some(m) = mismatch(p, facts.profile) {
+        return mismatch_text(m, p, true);
+    }
+    Text::new(
+        "이 기업에는 다른 사업이 더 잘 맞아 계획에는 넣지 않았습니다.",
+        "Other programmes fit this firm better, so it is not a step.",
+    )
+}
+
+/// What makes a programme a poor match for this firm whatever its conditions say:
+/// a site in another region, shop technology for a manufacturer, AI or data
+/// programmes for a firm with no smart factory. Such a programme is never taken just
+/// to answer a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mismatch {
+    FarSite,
+    ShopForManufacturer,
+    NotReadyForAi,
+}
+
+/// The sentence for a mismatch: as a step's caveat, or as why it was left out.
+fn mismatch_text(m: Mismatch, p: &Programme, left_out: bool) -> Text {
+    let (ko, en) = match m {
+        Mismatch::FarSite => {
+            let at: Vec<&str> = p.sites.iter().map(|r| r.ko()).collect();
+            let at_en: Vec<&str> = p.sites.iter().map(|r| r.en()).collect();
+            (
+                format!("서비스 거점이 {}에 있어 다른 지역 기업은 이용하기 어렵습니다", at.join("·")),
+                format!("Delivered at sites in {}: hard to use for a firm elsewhere", at_en.join(", ")),
+            )
+        }
+        Mismatch::ShopForManufacturer => (
+            "점포(가게)를 위한 사업이라 제조 기업에는 잘 맞지 않습니다".to_string(),
+            "Made for shops, so it rarely suits a manufacturer".to_string(),
+        ),
+        Mismatch::NotReadyForAi => (
+            "아직 스마트공장이 없는 기업에는 이른 사업입니다: 기초 자동화와 데이터 수집이 먼저입니다".to_string(),
+            "Early for a firm with no smart factory yet: basic automation and data collection come first".to_string(),
+        ),
+    };
+    if left_out {
+        Text::new(
+            format!("{ko}. 그래서 계획에는 넣지 않았습니다."),
+            format!("{en}, so it is not a step."),
+        )
+    } else {
+        Text::new(format!("{ko}."), format!("{en}."))
+    }
+}
+
+fn mismatch(p: &Programme, prof: &FirmProfile) -> Option<Mismatch> {
+    if let Some(region) = prof.region
+        && !p.sites.is_empty()
+        && crate::facts::region_within(region, &p.sites) == Some(false)
+    {
+        return Some(Mismatch::FarSite);
+    }
+    if p.has_tag("shop") && prof.ksic.as_deref().is_some_and(|k| k.starts_with('C')) {
+        return Some(Mismatch::ShopForManufacturer);
+    }
+    if (p.has_tag("ai") || p.has_tag("data"))
+        && prof.smart_factory_level == Some(crate::codes::SmartFactoryLevel::None)
+    {
+        return Some(Mismatch::NotReadyForAi);
+    }
+    None
 }
 
 /// Whether a prerequisite or follow_on link joins two programmes, either way.
@@ -577,10 +683,7 @@ pub fn build_plan(
                     "Serves a goal the firm did not choose.",
                 )
             } else if weak.contains(&i) {
-                Text::new(
-                    "확인할 조건이 많아 계획에는 넣지 않았습니다.",
-                    "Too many conditions to verify to recommend it as a step.",
-                )
+                weak_why(cat, i, a, &facts)
             } else if cut.contains(&i) {
                 Text::new(
                     format!(
@@ -608,10 +711,7 @@ pub fn build_plan(
                             b.en
                         ),
                     ),
-                    None => Text::new(
-                        "확인할 조건이 많아 계획에는 넣지 않았습니다.",
-                        "Too many conditions to verify to recommend it as a step.",
-                    ),
+                    None => weak_why(cat, i, a, &facts),
                 }
             };
             also_eligible.push(AlsoEligible {
@@ -665,6 +765,11 @@ pub fn build_plan(
         max_rnd_project_krw,
         max_grant_non_rnd_krw: max_grant_krw.saturating_sub(rnd_sum),
     };
+    let goals_without_step: Vec<Goal> = goals
+        .iter()
+        .copied()
+        .filter(|g| !steps.iter().any(|s| s.category == *g))
+        .collect();
     let funding = profile
         .funding_need_krw
         .map(|need| Funding::of(need, &steps));
@@ -688,6 +793,7 @@ pub fn build_plan(
         received,
         totals,
         funding,
+        goals_without_step,
         notice: cat.notice.clone(),
     }
 }

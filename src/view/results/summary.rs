@@ -112,6 +112,26 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             ui.separator();
             ui.label(egui::RichText::new(f.describe().get(lang)).strong());
         }
+        if !plan.goals_without_step.is_empty() {
+            let goals: Vec<&str> = plan
+                .goals_without_step
+                .iter()
+                .map(|g| match lang {
+                    Lang::Ko => g.ko(),
+                    Lang::En => g.en(),
+                })
+                .collect();
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}: {}",
+                    s::GOALS_WITHOUT_STEP.get(lang),
+                    goals.join(", ")
+                ))
+                .color(style::unknown_colour(dark)),
+            )
+            .on_hover_text(s::GOALS_WITHOUT_STEP_WHY.get(lang));
+        }
     });
     // One line here (the whole notice is on the start screen and in the report; hover
     // shows it), so the lists keep their room at 1024×700.
