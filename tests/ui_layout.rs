@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app, case_profile, click, harness_sized, type_number};
+use common::{app, case_profile, click, harness_sized, text_of, type_number};
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -153,6 +153,29 @@ fn typing_65_into_the_what_if_employees_gives_65_and_nothing_moves_meanwhile() {
         .expect("draft");
     assert_eq!(w.revenue_krw, Some(15_000_000_000));
     assert_eq!(w.employees, Some(65));
+}
+
+#[test]
+fn a_what_if_gain_that_only_needs_checking_says_so_and_opens_its_detail() {
+    // The consultant persona's client (120억, 47명) tried at 150억 and 65명: now a
+    // 중기업. 중견바우처 opens only as "to verify" (it needs 예비 중견): the gained
+    // list says so instead of listing it as a plain gain (trial 2026-11, F11).
+    let mut h = harness_sized(results_app("n-robot-si-no-goals"), 1280.0, 800.0);
+    h.run();
+    click(&mut h, "가정해 보기");
+    type_number(&mut h, "상시근로자 수", 0, "65");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    type_number(&mut h, "작년 매출액", 0, "150");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let voucher = text_of(&h.get_by_label_contains("중견기업 글로벌 지원사업"));
+    assert!(voucher.starts_with("? 확인 필요:"), "{voucher}");
+    click(&mut h, &voucher);
+    assert_eq!(
+        h.state().rt.selected.as_deref(),
+        Some("motie-midsize-global-voucher")
+    );
 }
 
 #[test]

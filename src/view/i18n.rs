@@ -287,6 +287,9 @@ strings! {
     GRANTS_TOTAL_WHY = "출처에 금액이 있는 단계만 더했습니다. R&D 과제와 갚아야 하는 융자·보증은 따로 적습니다.", "Only steps whose source states an amount; R&D projects and loans and guarantees, which are repaid, are shown apart.";
     GOALS_WITHOUT_STEP = "맞는 사업을 찾지 못한 목표", "Goals with no suitable programme";
     GOALS_WITHOUT_STEP_WHY = "이 목표에 맞는 사업이 카탈로그에 없거나, 지역·업종·준비 단계가 맞지 않아 억지로 넣지 않았습니다. '그 밖에 가능' 탭에서 이유를 볼 수 있습니다.", "No programme in the catalogue suits this goal for this firm (region, industry or readiness), so none was forced in. The 'Also eligible' tab gives the reasons.";
+    WHATIF_GAINED_ELIGIBLE = "○ 조건 충족:", "○ eligible:";
+    WHATIF_GAINED_VERIFY = "? 확인 필요:", "? to verify:";
+    WHATIF_GAINED_VERIFY_WHY = "이 조건을 확인해야 신청할 수 있습니다:", "These conditions must be checked before applying:";
     RND_PART = "R&D 과제 최대 (한 과제)", "R&D project, up to (one project)";
     RND_PART_WHY = "R&D 사업은 보통 한 번에 한 과제를 수행하므로(동시 수행 과제 수 제한) 더하지 않고 가장 큰 과제 하나의 금액을 적습니다.", "R&D programmes are usually run one project at a time (concurrent projects are limited), so the largest single project is shown instead of a sum.";
     TODAY = "이번 달", "this month";

@@ -29,9 +29,18 @@ impl WhatIf {
 /// What the draft gains and loses against the profile, and the bonus points a newly
 /// held certification earns in programmes the draft can use.
 struct Effects {
-    gained: Vec<String>,
+    /// Newly usable programmes: id, name, eligible (true) or only possible with
+    /// conditions to verify (false), and those conditions for the hover text.
+    gained: Vec<Gained>,
     lost: Vec<String>,
     bonus: Vec<String>,
+}
+
+struct Gained {
+    id: String,
+    name: String,
+    eligible: bool,
+    to_verify: Vec<String>,
 }
 
 fn effects(app: &mut GachiApp, lang: Lang) -> Effects {
@@ -63,8 +72,45 @@ fn effects(app: &mut GachiApp, lang: Lang) -> Effects {
             }
         }
     }
+    // Eligible ones first: a programme that only became "to verify" (e.g. 중견바우처
+    // for a 중기업 that may be 예비 중견) is not a gain of the same kind.
+    let plan = app.rt.whatif.as_ref().and(app.cached_plan());
+    let mut gained: Vec<Gained> = now
+        .difference(&base)
+        .map(|id| {
+            let (eligibility, reasons) = plan
+                .and_then(|p| {
+                    p.steps
+                        .iter()
+                        .find(|s| &s.programme_id == id)
+                        .map(|s| (s.eligibility, &s.reasons))
+                        .or_else(|| {
+                            p.also_eligible
+                                .iter()
+                                .find(|a| &a.programme_id == id)
+                                .map(|a| (a.eligibility, &a.reasons))
+                        })
+                })
+                .map(|(e, r)| (Some(e), r.as_slice()))
+                .unwrap_or((None, &[]));
+            Gained {
+                id: id.clone(),
+                name: name(id),
+                eligible: eligibility == Some(crate::matcher::Eligibility::Eligible),
+                to_verify: reasons
+                    .iter()
+                    .filter(|r| r.outcome == crate::matcher::Outcome::Unknown)
+                    .map(|r| match lang {
+                        Lang::Ko => r.ko.clone(),
+                        Lang::En => r.en.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    gained.sort_by_key(|g| !g.eligible);
     Effects {
-        gained: now.difference(&base).map(|id| name(id)).collect(),
+        gained,
         lost: base.difference(&now).map(|id| name(id)).collect(),
         bonus,
     }
@@ -141,16 +187,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                 70.0,
                 lang,
             );
-            list_box(
-                ui,
-                "whatif_gained",
-                s::WHATIF_GAINED,
-                &fx.gained,
-                "+ ",
-                Some(style::pass_colour(dark)),
-                70.0,
-                lang,
-            );
+            gained_box(ui, &fx.gained, lang, dark, cmds);
             list_box(
                 ui,
                 "whatif_lost",
@@ -171,6 +208,49 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                 50.0,
                 lang,
             );
+        });
+}
+
+/// The newly usable programmes: "○ 조건 충족" or "? 확인 필요" before each name, the
+/// conditions to verify on hover, a click shows the programme's detail.
+fn gained_box(ui: &mut Ui, gained: &[Gained], lang: Lang, dark: bool, cmds: &mut Vec<Command>) {
+    let head = egui::RichText::new(format!("{} ({})", s::WHATIF_GAINED.get(lang), gained.len()))
+        .strong()
+        .color(style::pass_colour(dark));
+    ui.label(head);
+    egui::ScrollArea::vertical()
+        .id_salt("whatif_gained")
+        .max_height(70.0)
+        .min_scrolled_height(70.0)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for g in gained {
+                let (mark, colour) = if g.eligible {
+                    (
+                        s::WHATIF_GAINED_ELIGIBLE.get(lang),
+                        style::pass_colour(dark),
+                    )
+                } else {
+                    (
+                        s::WHATIF_GAINED_VERIFY.get(lang),
+                        style::unknown_colour(dark),
+                    )
+                };
+                let text = egui::RichText::new(format!("{mark} {}", g.name)).color(colour);
+                let r = ui.add(egui::Link::new(text));
+                let r = if g.to_verify.is_empty() {
+                    r
+                } else {
+                    r.on_hover_text(format!(
+                        "{}\n• {}",
+                        s::WHATIF_GAINED_VERIFY_WHY.get(lang),
+                        g.to_verify.join("\n• ")
+                    ))
+                };
+                if r.clicked() {
+                    cmds.push(Command::Select(g.id.clone()));
+                }
+            }
         });
 }
 
