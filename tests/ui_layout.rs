@@ -200,8 +200,20 @@ fn unticking_dont_know_fills_in_nothing() {
     let mut h = harness_sized(app(), 1280.0, 800.0);
     h.run();
     click(&mut h, "새 프로필");
-    // No red before the user has been in the name field.
+    // No red before the user has been in the name field, nor on the first click
+    // into it (trial 2026-11); leaving it empty then says so.
     assert!(h.query_by_label("회사 이름을 입력하세요.").is_none());
+    h.get_all_by_role_and_label(Role::TextInput, "회사 이름")
+        .next()
+        .expect("name field")
+        .click();
+    h.run();
+    h.run();
+    assert!(h.query_by_label("회사 이름을 입력하세요.").is_none());
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.run();
+    assert!(h.query_by_label("회사 이름을 입력하세요.").is_some());
     let before = h.state().state.profile.clone();
     click(&mut h, "설립 연월 — 모름");
     click(&mut h, "상시근로자 수 — 모름");
@@ -236,5 +248,42 @@ fn the_detail_panel_scrolls_with_the_wheel() {
         moved.is_none_or(|top| top < heading.top() - 100.0),
         "the summary heading should have scrolled up from {} (now {moved:?})",
         heading.top()
+    );
+}
+
+#[test]
+fn plain_notices_go_by_themselves_and_at_most_three_stack() {
+    use gachi::view::{MAX_NOTICES, NOTICE_SECONDS, Notice};
+    use std::time::{Duration, Instant};
+    let mut a = results_app("a-root-micro-casting");
+    let notice = |title, error, age: u64| Notice {
+        error,
+        title,
+        detail: String::new(),
+        folder: None,
+        since: Instant::now()
+            .checked_sub(Duration::from_secs(age))
+            .unwrap_or_else(Instant::now),
+    };
+    // An old success notice and an old error; then five fresh successes.
+    a.rt.notices
+        .push(notice(gachi::view::i18n::SAVED, false, NOTICE_SECONDS + 5));
+    a.rt.notices
+        .push(notice(gachi::view::i18n::SAVED, true, NOTICE_SECONDS + 5));
+    for _ in 0..5 {
+        a.rt.notices
+            .push(notice(gachi::view::i18n::SAVED, false, 0));
+    }
+    let mut h = harness_sized(a, 1024.0, 700.0);
+    for _ in 0..8 {
+        h.run();
+    }
+    let left = &h.state().rt.notices;
+    assert!(left.len() <= MAX_NOTICES, "{} notices stacked", left.len());
+    // The error stays until closed by hand; the old success went.
+    assert!(left.iter().any(|n| n.error));
+    assert!(
+        left.iter()
+            .all(|n| n.error || n.since.elapsed() < Duration::from_secs(NOTICE_SECONDS))
     );
 }

@@ -13,6 +13,27 @@ pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
     }
     let lang = app.state.lang;
     let dark = app.state.dark;
+    // A plain success notice (nothing to undo, no folder to open) goes by itself, and
+    // at most MAX_NOTICES stay stacked: older plain ones give way first.
+    let plain = |k: usize| {
+        let n = &app.rt.notices[k];
+        !n.error && n.folder.is_none() && !undoable(app, n)
+    };
+    let life = std::time::Duration::from_secs(super::NOTICE_SECONDS);
+    let expired = (0..app.rt.notices.len())
+        .find(|&k| plain(k) && app.rt.notices[k].since.elapsed() >= life)
+        .or_else(|| {
+            (app.rt.notices.len() > super::MAX_NOTICES)
+                .then(|| (0..app.rt.notices.len()).find(|&k| plain(k)))
+                .flatten()
+        });
+    if let Some(k) = expired {
+        // One per frame, so the indices of the others stay right.
+        cmds.push(Command::Dismiss(k));
+    }
+    if (0..app.rt.notices.len()).any(plain) {
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
+    }
     egui::Area::new(egui::Id::unique("notices"))
         .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
         .order(egui::Order::Foreground)
@@ -41,12 +62,7 @@ pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
                             if ui.button(s::DISMISS.get(lang)).clicked() {
                                 cmds.push(Command::Dismiss(k));
                             }
-                            let undoable = match &app.rt.undo {
-                                Some(Undo::Restore { .. }) => n.title == s::MOVED_TO_TRASH,
-                                Some(Undo::Profile(_)) => n.title == s::WHATIF_APPLIED,
-                                None => false,
-                            };
-                            if undoable && ui.button(s::UNDO.get(lang)).clicked() {
+                            if undoable(app, n) && ui.button(s::UNDO.get(lang)).clicked() {
                                 cmds.push(Command::Undo);
                             }
                             if let Some(folder) = &n.folder
@@ -59,6 +75,15 @@ pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
                 ui.add_space(4.0);
             }
         });
+}
+
+/// Whether a notice offers 되돌리기 (the undo it announced is still possible).
+fn undoable(app: &GachiApp, n: &super::Notice) -> bool {
+    match &app.rt.undo {
+        Some(Undo::Restore { .. }) => n.title == s::MOVED_TO_TRASH,
+        Some(Undo::Profile(_)) => n.title == s::WHATIF_APPLIED,
+        None => false,
+    }
 }
 
 /// The open question, as a modal: nothing else can be clicked until it is answered.

@@ -329,6 +329,7 @@ impl GachiApp {
                 s::KEPT_PREVIOUS.get(self.state.lang)
             ),
             folder: None,
+            since: std::time::Instant::now(),
         });
     }
 
@@ -338,6 +339,7 @@ impl GachiApp {
             title,
             detail,
             folder: None,
+            since: std::time::Instant::now(),
         });
     }
 
@@ -514,6 +516,7 @@ impl GachiApp {
                     title: s::MOVED_TO_TRASH,
                     detail: to.display().to_string(),
                     folder: None,
+                    since: std::time::Instant::now(),
                 });
             }
             Err(e) => self.notify_error(s::CANNOT_SAVE, &e),

@@ -138,6 +138,7 @@ impl GachiApp {
             title: s::NO_DIALOG,
             detail: s::NO_DIALOG_WHY.get(self.state.lang).to_string(),
             folder: None,
+            since: std::time::Instant::now(),
         });
     }
 

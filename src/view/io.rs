@@ -188,6 +188,7 @@ impl GachiApp {
                 title: s::SAVED_WITHOUT_DIALOG,
                 detail: path.display().to_string(),
                 folder: Some(folder.to_path_buf()),
+                since: std::time::Instant::now(),
             };
         }
         ok

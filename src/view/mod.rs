@@ -63,7 +63,15 @@ pub struct Notice {
     pub detail: String,
     /// A folder the user may want to open (exports saved without a dialog).
     pub folder: Option<std::path::PathBuf>,
+    /// When it appeared: a plain success notice goes by itself after
+    /// `NOTICE_SECONDS` (trial 2026-11: two toasts covered the detail pane).
+    pub since: Instant,
 }
+
+/// How long a success notice with nothing to click stays.
+pub const NOTICE_SECONDS: u64 = 6;
+/// At most this many notices are stacked; older plain ones give way.
+pub const MAX_NOTICES: usize = 3;
 
 /// A saved plan set beside the current one.
 #[derive(Debug, Clone, PartialEq)]

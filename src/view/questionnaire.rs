@@ -252,10 +252,11 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                     .desired_width(320.0),
             )
             .labelled_by(label);
-        if r.lost_focus() || r.changed() {
+        // No red before the user has left the field (or typed into it): a first click
+        // is not a mistake (trial 2026-11).
+        if r.lost_focus() || (r.changed() && !p.name.trim().is_empty()) {
             draft.name_touched = true;
         }
-        // No red before the user has been in the field.
         if draft.name_touched && p.name.trim().is_empty() {
             ui.label(
                 egui::RichText::new(s::Q_NAME_EMPTY.get(lang)).color(style::fail_colour(dark)),
@@ -287,6 +288,7 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                     .map(|m| format!("{m} {}", s::MONTH.get(lang)))
                     .unwrap_or_else(|| s::MONTH_UNKNOWN.get(lang).to_string());
                 egui::ComboBox::from_id_salt("founded_month")
+                    .height(400.0)
                     .selected_text(month_text)
                     .show_ui(ui, |ui| {
                         m_changed |= ui
@@ -388,8 +390,10 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
                 .map(|l| section_label(l, lang))
                 .unwrap_or_else(|| s::DONT_KNOW.get(lang).to_string());
             let mut changed = false;
+            // Long lists open tall, so C24/C29 are found without many scrolls.
             egui::ComboBox::from_id_salt("ksic_section")
                 .width(260.0)
+                .height(480.0)
                 .selected_text(sec_text)
                 .show_ui(ui, |ui| {
                     changed |= ui
@@ -416,6 +420,7 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
                     });
                 egui::ComboBox::from_id_salt("ksic_division")
                     .width(300.0)
+                    .height(480.0)
                     .selected_text(div_text)
                     .show_ui(ui, |ui| {
                         changed |= ui

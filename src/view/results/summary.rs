@@ -195,11 +195,13 @@ pub fn joint_pathways(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
                 name_with_ministry(&name, &st.ministry, lang)
             })
             .collect();
+        // One line per chain (the cards below show every step in full), so the cards
+        // keep their room at 1024×700; the whole chain on hover.
+        let line = parts.join("  →  ");
         ui.add(
-            egui::Label::new(
-                egui::RichText::new(parts.join("  →  ")).color(style::cross_colour(dark)),
-            )
-            .wrap(),
-        );
+            egui::Label::new(egui::RichText::new(&line).color(style::cross_colour(dark)))
+                .truncate(),
+        )
+        .on_hover_text(line);
     }
 }
