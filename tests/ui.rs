@@ -97,11 +97,15 @@ fn switching_to_english_shows_english_labels_everywhere() {
         "Programmes",
         "New profile",
         "Open profile…",
-        "Export plan…",
+        "File ▼",
         "한국어",
     ] {
         assert!(h.query_all_by_label(label).next().is_some(), "no '{label}'");
     }
+    click(&mut h, "File ▼");
+    h.get_by_label("Export plan…");
+    h.key_press(eframe::egui::Key::Escape);
+    h.run();
     click(&mut h, "New profile");
     h.get_by_label("Firm name");
     h.get_by_label("Regular employees — Don't know");

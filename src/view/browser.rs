@@ -261,18 +261,21 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
     ];
     let rows = &b.rows;
     let mut resort = None;
+    // Shares of the window's width, so every column is on screen from 1024 px up
+    // (fixed widths ran past the right edge at 1024×700); each can still be dragged.
+    let w = ui.available_width();
     egui_extras::TableBuilder::new(ui)
         .id_salt("catalogue_table")
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(300.0).at_least(160.0).clip(true))
-        .column(Column::initial(60.0).at_least(50.0))
-        .column(Column::initial(130.0).at_least(80.0).clip(true))
-        .column(Column::initial(170.0).at_least(80.0).clip(true))
-        .column(Column::initial(120.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).at_least(70.0).clip(true))
-        .column(Column::initial(190.0).at_least(90.0).clip(true))
+        .column(Column::initial(w * 0.25).at_least(160.0).clip(true))
+        .column(Column::initial(w * 0.05).at_least(50.0))
+        .column(Column::initial(w * 0.10).at_least(70.0).clip(true))
+        .column(Column::initial(w * 0.13).at_least(80.0).clip(true))
+        .column(Column::initial(w * 0.10).at_least(80.0).clip(true))
+        .column(Column::initial(w * 0.09).at_least(70.0).clip(true))
+        .column(Column::initial(w * 0.15).at_least(90.0).clip(true))
         .column(Column::remainder().at_least(80.0))
         .min_scrolled_height(0.0)
         .header(row_h, |mut header| {

@@ -37,6 +37,7 @@ strings! {
     NAV_RESULTS = "추천 경로", "Pathway";
     NAV_CATALOGUE = "사업 목록", "Programmes";
     NEW_PROFILE = "새 프로필", "New profile";
+    FILE_MENU = "파일 ▼", "File ▼";
     OPEN_PROFILE = "프로필 열기…", "Open profile…";
     SAVE_PROFILE = "프로필 저장…", "Save profile…";
     OPEN_PLAN = "계획 열기…", "Open plan…";

@@ -54,15 +54,20 @@ pub fn show(ui: &mut egui::Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
         {
             cmds.push(Command::SaveClient);
         }
-        if ui.button(s::OPEN_PROFILE.get(lang)).clicked() {
-            cmds.push(Command::Pick(Purpose::OpenProfile));
-        }
-        if ui.button(s::SAVE_PROFILE.get(lang)).clicked() {
-            cmds.push(Command::Pick(Purpose::SaveProfile));
-        }
-        if ui.button(s::EXPORT_PLAN.get(lang)).clicked() {
-            cmds.push(Command::Pick(Purpose::ExportPlan));
-        }
+        // Files other than the client's own in one menu, so the bar fits one row at
+        // 1024 px and the pathway keeps the room (screenshots 2026-11).
+        ui.menu_button(s::FILE_MENU.get(lang), |ui| {
+            for (label, purpose) in [
+                (s::OPEN_PROFILE, Purpose::OpenProfile),
+                (s::SAVE_PROFILE, Purpose::SaveProfile),
+                (s::EXPORT_PLAN, Purpose::ExportPlan),
+            ] {
+                if ui.button(label.get(lang)).clicked() {
+                    cmds.push(Command::Pick(purpose));
+                    ui.close();
+                }
+            }
+        });
         // In the same wrapping row (a right-aligned group overlapped the file
         // buttons at 1024 px).
         ui.separator();

@@ -91,7 +91,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
             .flatten();
         egui::Panel::top("pathway_panel")
             .resizable(true)
-            .default_size((full * 0.4).clamp(150.0, 520.0))
+            .default_size((full * 0.5).clamp(150.0, 560.0))
             .size_range(90.0..=(full - 200.0).max(120.0))
             .show_collapsible(ui, &mut open, |ui| {
                 egui::ScrollArea::vertical()
