@@ -74,7 +74,6 @@ strings! {
     Q_FOUNDED_WHY = "업력(창업 7년 이내 등)을 따지는 사업이 많습니다.", "Many programmes depend on business age (e.g. under 7 years).";
     Q_FOUNDED_FUTURE = "미래 날짜는 입력할 수 없습니다.", "The date cannot be in the future.";
     YEAR = "년", "year";
-    MONTH = "월", "month";
     MONTH_UNKNOWN = "월 모름", "month unknown";
     Q_EMPLOYEES = "상시근로자 수", "Regular employees";
     Q_EMPLOYEES_WHY = "소상공인·소공인(10명 미만) 여부와 기업 규모를 정합니다.", "Decides micro-business status (fewer than 10) and the size class.";

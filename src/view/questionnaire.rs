@@ -238,6 +238,12 @@ fn money(
     });
 }
 
+/// Month names for the English founding-month list ("3 month" read oddly).
+const EN_MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
     let lang = app.state.lang;
     let dark = app.state.dark;
@@ -284,8 +290,12 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                     fields::Commit::Typing,
                 );
                 let mut m_changed = false;
+                let month_name = |m: u8| match lang {
+                    Lang::Ko => format!("{m}월"),
+                    Lang::En => EN_MONTHS[usize::from(m.clamp(1, 12)) - 1].to_string(),
+                };
                 let month_text = month
-                    .map(|m| format!("{m} {}", s::MONTH.get(lang)))
+                    .map(month_name)
                     .unwrap_or_else(|| s::MONTH_UNKNOWN.get(lang).to_string());
                 egui::ComboBox::from_id_salt("founded_month")
                     .height(400.0)
@@ -299,7 +309,7 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                                 .selectable_value(
                                     &mut month,
                                     Some(m),
-                                    format!("{m} {}", s::MONTH.get(lang)),
+                                    month_name(m),
                                 )
                                 .changed();
                         }
