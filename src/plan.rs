@@ -196,6 +196,12 @@ pub struct Totals {
     /// Added (2026-11): `max_grant_krw` without the R&D steps, in won.
     #[serde(default)]
     pub max_grant_non_rnd_krw: u64,
+    /// Added (2026-11): `max_grant_non_rnd_krw` over the steps whose every condition
+    /// is met (eligibility `eligible`), in won: the headline figure, since a step
+    /// "to verify" may not be open to the firm at all (trial 2026-11: 15억 of
+    /// to-verify steps read as what the firm could get).
+    #[serde(default)]
+    pub max_grant_eligible_krw: u64,
 }
 
 /// Whether a kind of support is repaid (loans, guarantees) or not (grants, vouchers,

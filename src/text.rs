@@ -146,6 +146,34 @@ fn sound_of(c: char) -> Option<u32> {
     }
 }
 
+/// A source sentence without the research fact sheet's reference numbers ("[1]",
+/// "[78][79]"), for readers who do not have the fact sheet: "보도자료 (news1 [1],
+/// etoday [2])" → "보도자료 (news1, etoday)".
+pub fn without_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        let after = &rest[i + 1..];
+        match after.find(']') {
+            Some(j) if j > 0 && after[..j].bytes().all(|b| b.is_ascii_digit()) => {
+                out.push_str(&rest[..i]);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // Tidy what the numbers leave: " ," and "( " and empty brackets.
+    let mut t = out.replace(" ,", ",").replace("( ", "(").replace(" )", ")");
+    while t.contains("  ") {
+        t = t.replace("  ", " ");
+    }
+    t.replace("()", "").trim().to_string()
+}
+
 /// Chooses every particle written as "(을)를", "이(가)", "(으)로" … from the sound
 /// before it: "벤처기업(을)를 받으면" → "벤처기업을 받으면", "'BIZ 플랫폼'와(과)" →
 /// "'BIZ 플랫폼'과". Where the sound cannot be told the notation stays.
@@ -196,6 +224,21 @@ mod tests {
         assert_eq!(krw_ko(0), "0원");
         assert_eq!(krw_ko(3_500), "3,500원");
         assert_eq!(krw_en(42_000_000), "KRW 42,000,000");
+    }
+
+    #[test]
+    fn reference_numbers_leave_the_source_readable() {
+        assert_eq!(
+            without_refs("정책협의회 보도자료 2024-05-28 (news1 [1], etoday [2]) — 확장"),
+            "정책협의회 보도자료 2024-05-28 (news1, etoday) — 확장"
+        );
+        assert_eq!(
+            without_refs("[78][79] 스마트공장 도입기업의 신청 자격"),
+            "스마트공장 도입기업의 신청 자격"
+        );
+        assert_eq!(without_refs("근거 [1]"), "근거");
+        // Brackets that are not reference numbers stay.
+        assert_eq!(without_refs("[확인 필요] 공고"), "[확인 필요] 공고");
     }
 
     #[test]

@@ -215,7 +215,13 @@ fn report_shows_the_firm_steps_and_provenance() {
             s.order
         );
         assert!(a.contains(&escape_html(&s.agency)));
-        assert!(a.contains(&s.start.to_string()) && a.contains(&s.end.to_string()));
+        if s.window == WindowState::ToVerify {
+            // No invented month: the window is unknown, the period only a length.
+            assert!(a.contains("신청 시기 미정"), "step {}", s.order);
+            assert!(a.contains("사업 기간 공고 후 약"), "step {}", s.order);
+        } else {
+            assert!(a.contains(&s.start.to_string()) && a.contains(&s.end.to_string()));
+        }
         if s.end_assumed {
             assert!(
                 a.contains("기간은 가정"),
@@ -237,7 +243,7 @@ fn report_shows_the_firm_steps_and_provenance() {
             WindowState::Confirmed => "확정 일정",
             WindowState::Forecast => "예상",
             WindowState::Rolling => "상시 신청",
-            WindowState::ToVerify => "일정 확인 필요",
+            WindowState::ToVerify => "신청 시기 미정 (공고 확인 필요)",
         };
         assert!(a.contains(window), "step {} window", s.order);
         // When the entry was checked and its newest call (or that it has none).

@@ -302,6 +302,21 @@ fn broken_rules(
     if plan.totals.max_support_krw != grants + loans {
         e.push("totals.max_support_krw is not grants + loans".to_string());
     }
+    // The headline: only steps whose every condition is met, outside R&D.
+    let eligible: u64 = plan
+        .steps
+        .iter()
+        .filter(|s| s.eligibility == gachi::matcher::Eligibility::Eligible)
+        .filter(|s| s.category != gachi::codes::Goal::Rnd)
+        .filter(|s| ["grant", "voucher", "consulting"].contains(&s.support.kind.as_str()))
+        .filter_map(|s| s.support.max_krw)
+        .sum();
+    if plan.totals.max_grant_eligible_krw != eligible {
+        e.push(format!(
+            "totals.max_grant_eligible_krw {} but the eligible steps add up to {eligible}",
+            plan.totals.max_grant_eligible_krw
+        ));
+    }
     // R&D projects: the largest one, never a sum; the grant headline without them.
     let rnd: Vec<u64> = plan
         .steps

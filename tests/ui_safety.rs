@@ -250,3 +250,28 @@ fn closing_the_window_with_unsaved_changes_asks_through_the_eframe_path() {
     assert!(h.state().rt.allow_close, "then the window may close");
     assert!(h.state().rt.title.starts_with("경남정밀주조"));
 }
+
+#[test]
+fn the_undo_of_a_what_if_never_reaches_another_client() {
+    // Trial 2026-11: apply a what-if on one client, open another, click the old
+    // 되돌리기 — the second client's profile was replaced by the first one's.
+    let (_dir, paths, mut h) = with_clients();
+    click(&mut h, "추천 경로");
+    click(&mut h, "가정해 보기");
+    type_number(&mut h, "상시근로자 수", 0, "9");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    click(&mut h, "프로필에 적용");
+    h.get_by_label("가정한 조건을 프로필에 적용했습니다");
+    // Keep it, then go to the other client.
+    click(&mut h, "● 고객 저장");
+    click(&mut h, "고객");
+    click(&mut h, "경기로봇SI");
+    assert_eq!(h.state().state.doc.client.as_ref(), Some(&paths[1]));
+    assert!(
+        h.query_by_label("되돌리기").is_none(),
+        "no undo of the first client's what-if is offered on the second"
+    );
+    assert_eq!(h.state().state.profile.name, "경기로봇SI");
+    assert_eq!(h.state().state.profile.employees, Some(45));
+}

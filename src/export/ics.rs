@@ -131,7 +131,7 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             "{}: {} · {} · {} {} – {}",
             APPLY.get(lang),
             s.start,
-            window_label(s.window).get(lang),
+            window_label(s).get(lang),
             PERIOD.get(lang),
             s.start,
             s.end

@@ -48,8 +48,17 @@ pub(crate) const NOTICE_FALLBACK: Tr = Tr(
     "Amounts, dates and conditions come from public sources and change every year: always confirm them in the official notice (bizinfo, MSS, MOTIE or the agency's site) before applying.",
 );
 
-pub(crate) fn window_label(w: WindowState) -> Tr {
-    match w {
+/// How sure a step's application month is: a forecast says whether it comes from
+/// a dated call or only from the usual months the catalogue gives (trial 2026-11:
+/// "지난 공고 기준" for a programme whose last call was never found).
+pub(crate) fn window_label(s: &crate::plan::Step) -> Tr {
+    if s.window == WindowState::Forecast && s.call.is_none() {
+        return Tr(
+            "예상 (예년 신청 시기 기준)",
+            "forecast (from the usual months)",
+        );
+    }
+    match s.window {
         WindowState::Confirmed => Tr("확정 일정", "confirmed window"),
         WindowState::Forecast => Tr("예상 (지난 공고 기준)", "forecast (from the last call)"),
         WindowState::Rolling => Tr("상시 신청", "rolling"),

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::catalogue::{Confidence, is_web_url};
 use crate::codes::{Goal, Region, SizeClass, ministry_label};
-use crate::matcher::{Eligibility, Outcome, Reason};
+use crate::matcher::{Eligibility, Outcome, Reason, WindowState};
 use crate::plan::{Plan, Step};
 use crate::text::Lang;
 use serde_json::Value;
@@ -46,6 +46,10 @@ const T_GRANT: Tr = Tr(
 const T_GRANT_NO_RND: Tr = Tr(
     "보조금·바우처 최대 (갚지 않는 돈, R&D 제외)",
     "grants and vouchers at most (not repaid, R&D apart)",
+);
+const T_IF_VERIFIED: Tr = Tr(
+    "조건 충족 단계만 · 확인 필요 단계까지 최대",
+    "steps whose conditions are met only · with the steps to verify, up to",
 );
 const T_RND: Tr = Tr(
     "R&D 과제 최대 (가장 큰 과제 하나: R&D는 보통 한 번에 한 과제씩 수행하므로 더하지 않음)",
@@ -146,6 +150,20 @@ struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// A received programme that grants a certification is named by the
+    /// certification the firm holds (뿌리기업 확인서), not by the programme's long name
+    /// that also lists designations the firm may not have (trial 2026-11).
+    fn received(&self, id: &str) -> String {
+        match self
+            .catalogue
+            .and_then(|c| c.get(id))
+            .and_then(|p| p.grants)
+        {
+            Some(cert) => cert.label(self.lang).to_string(),
+            None => self.of(id),
+        }
+    }
+
     fn of(&self, id: &str) -> String {
         if let Some(st) = self.plan.step(id) {
             return step_name(st, self.lang).to_string();
@@ -510,10 +528,22 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     };
     // Grants and loans apart: a loan ceiling is not support a firm keeps. R&D projects
     // apart again, as the largest one: they are alternatives, not a sum.
-    let (grant_sum, grant_label) = if t.rnd_steps > 0 {
+    let (all_grants, grant_label) = if t.rnd_steps > 0 {
         (t.max_grant_non_rnd_krw, T_GRANT_NO_RND)
     } else {
         (t.max_grant_krw, T_GRANT)
+    };
+    // The big figure counts the steps whose conditions are all met; the rest is said
+    // beside it, as what the to-verify steps would add.
+    let grant_sum = t.max_grant_eligible_krw;
+    let grant_note = if all_grants > grant_sum {
+        format!(
+            "{grant_note} · {} {}",
+            T_IF_VERIFIED.get(lang),
+            krw(all_grants, lang)
+        )
+    } else {
+        grant_note
     };
     let rnd_card = if t.rnd_steps > 0 {
         format!(
@@ -535,7 +565,12 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
         esc(SUMMARY.get(lang)),
         t.steps,
         esc(T_STEPS.get(lang)),
-        esc(&side_total(grant_sum, t.grant_steps_without_amount, lang)),
+        // No eligible figure but to-verify ones: "금액 확인 필요", never "0원".
+        esc(&side_total(
+            grant_sum,
+            t.grant_steps_without_amount + usize::from(all_grants > 0),
+            lang
+        )),
         esc(grant_label.get(lang)),
         esc(&grant_note),
         rnd_card,
@@ -669,16 +704,27 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         esc(&support.join(" · "))
     );
 
-    // Schedule.
-    let mut sched = format!(
-        "{} {} ({}) · {} {} – {}",
-        APPLY_IN.get(lang),
-        s.start,
-        window_label(s.window).get(lang),
-        PERIOD.get(lang),
-        s.start,
-        s.end
-    );
+    // Schedule. An unknown window has no month: the plan's month is only the
+    // earliest, so it is not printed as when to apply (trial 2026-11).
+    let mut sched = if s.window == WindowState::ToVerify {
+        let n = s.end.months_since(s.start) + 1;
+        match lang {
+            Lang::Ko => format!("신청 시기 미정 (공고 확인 필요) · 사업 기간 공고 후 약 {n}개월"),
+            Lang::En => format!(
+                "application window unknown (check the notice) · project about {n} months from the call"
+            ),
+        }
+    } else {
+        format!(
+            "{} {} ({}) · {} {} – {}",
+            APPLY_IN.get(lang),
+            s.start,
+            window_label(s).get(lang),
+            PERIOD.get(lang),
+            s.start,
+            s.end
+        )
+    };
     if s.end_assumed {
         let _ = write!(sched, " ({})", END_ASSUMED.get(lang));
     }
@@ -763,7 +809,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
                     format!(
                         " <span class=\"small\">({}: {})</span>",
                         esc(SOURCE.get(lang)),
-                        esc(&l.source)
+                        esc(&crate::text::without_refs(&l.source))
                     )
                 }
             );
@@ -863,7 +909,11 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'
         let _ = writeln!(h, "<p class=\"small\">{}</p>", ids.join(", "));
     }
     if !plan.received.is_empty() {
-        let ids: Vec<String> = plan.received.iter().map(|x| esc(&names.of(x))).collect();
+        let ids: Vec<String> = plan
+            .received
+            .iter()
+            .map(|x| esc(&names.received(x)))
+            .collect();
         let _ = writeln!(
             h,
             "<p class=\"small\"><b>{}</b>: {}</p>",

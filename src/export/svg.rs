@@ -274,10 +274,16 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
     svg
 }
 
+/// A step with no known application window, in the timeline.
+const UNDATED: Tr = Tr(
+    "신청 시기 미정 (공고 확인 필요)",
+    "application window unknown (check the notice)",
+);
+
 /// The month timeline: one row per step, the application month as a solid cell and
 /// the project period as a lighter bar (dashed when its length is assumed, the
 /// application cell faded and dashed when the window is a forecast or to verify),
-/// with a line at the plan month.
+/// with a line at the plan month. A step whose window is unknown gets words, no bar.
 pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
     let n = plan.steps.len();
     let title = TIMELINE_TITLE.get(lang);
@@ -394,7 +400,17 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
             y + 14.0,
             esc(&fit(&label, LABEL_W - 8.0, 11.0)),
         );
-        if s.start > last {
+        if s.window == WindowState::ToVerify {
+            // No known window: words, not a bar on an invented month.
+            let _ = write!(
+                svg,
+                "<text class=\"undated\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"{}\">{}</text>",
+                LABEL_W + 2.0,
+                y + 14.0,
+                pal.solid,
+                esc(UNDATED.get(lang))
+            );
+        } else if s.start > last {
             let _ = write!(
                 svg,
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\" text-anchor=\"end\">→ {}</text>",

@@ -764,6 +764,12 @@ pub fn build_plan(
         rnd_steps: steps.iter().filter(|s| s.category == Goal::Rnd).count(),
         max_rnd_project_krw,
         max_grant_non_rnd_krw: max_grant_krw.saturating_sub(rnd_sum),
+        max_grant_eligible_krw: steps
+            .iter()
+            .filter(|s| s.eligibility == Eligibility::Eligible && s.category != Goal::Rnd)
+            .filter(|s| money_side(&s.support.kind) == Some(MoneySide::Grant))
+            .filter_map(|s| s.support.max_krw)
+            .fold(0u64, u64::saturating_add),
     };
     let goals_without_step: Vec<Goal> = goals
         .iter()

@@ -15,13 +15,22 @@ pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
     let dark = app.state.dark;
     // A plain success notice (nothing to undo, no folder to open) goes by itself, and
     // at most MAX_NOTICES stay stacked: older plain ones give way first.
+    // A saved-file notice with its folder button stays longer, but also goes (trial
+    // 2026-11: they stacked over the detail panel for minutes).
     let plain = |k: usize| {
         let n = &app.rt.notices[k];
-        !n.error && n.folder.is_none() && !undoable(app, n)
+        !n.error && !undoable(app, n)
     };
-    let life = std::time::Duration::from_secs(super::NOTICE_SECONDS);
+    let life = |k: usize| {
+        let secs = if app.rt.notices[k].folder.is_some() {
+            super::NOTICE_WITH_FOLDER_SECONDS
+        } else {
+            super::NOTICE_SECONDS
+        };
+        std::time::Duration::from_secs(secs)
+    };
     let expired = (0..app.rt.notices.len())
-        .find(|&k| plain(k) && app.rt.notices[k].since.elapsed() >= life)
+        .find(|&k| plain(k) && app.rt.notices[k].since.elapsed() >= life(k))
         .or_else(|| {
             (app.rt.notices.len() > super::MAX_NOTICES)
                 .then(|| (0..app.rt.notices.len()).find(|&k| plain(k)))
@@ -35,7 +44,8 @@ pub fn notices(ctx: &egui::Context, app: &GachiApp, cmds: &mut Vec<Command>) {
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
     }
     egui::Area::new(egui::Id::unique("notices"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+        // Above the bottom row, where 다음 → and 경로 보기 → sit.
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -56.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             ui.set_max_width(460.0);

@@ -193,6 +193,7 @@ impl GachiApp {
             Command::NewProfile => {
                 self.state.profile = FirmProfile::default();
                 self.state.doc = Document::default();
+                self.forget_profile_undo();
                 self.rt.questionnaire = questionnaire::Draft::default();
                 self.rt.whatif = None;
                 self.state.page = 0;
@@ -331,6 +332,16 @@ impl GachiApp {
             folder: None,
             since: std::time::Instant::now(),
         });
+    }
+
+    /// Another profile is now open: the undo of a what-if applied to the previous
+    /// one must not write that firm's figures over this one (trial 2026-11: the
+    /// 되돌리기 toast of 한빛로보틱스 replaced 대성주물's unsaved edits).
+    pub(super) fn forget_profile_undo(&mut self) {
+        if matches!(self.rt.undo, Some(Undo::Profile(_))) {
+            self.rt.undo = None;
+        }
+        self.rt.notices.retain(|n| n.title != s::WHATIF_APPLIED);
     }
 
     pub(super) fn notify_ok(&mut self, title: s::S, detail: String) {

@@ -290,6 +290,9 @@ strings! {
     WHATIF_GAINED_ELIGIBLE = "○ 조건 충족:", "○ eligible:";
     WHATIF_GAINED_VERIFY = "? 확인 필요:", "? to verify:";
     WHATIF_GAINED_VERIFY_WHY = "이 조건을 확인해야 신청할 수 있습니다:", "These conditions must be checked before applying:";
+    GRANTS_ELIGIBLE = "보조금·바우처 (조건 충족 단계) 최대", "Grants and vouchers (steps whose conditions are met), up to";
+    GRANTS_IF_VERIFIED = "확인 필요 단계까지 최대", "with the steps to verify, up to";
+    GRANTS_IF_VERIFIED_WHY = "조건을 아직 확인하지 못한 단계의 금액입니다. 조건이 맞지 않으면 받을 수 없습니다.", "Amounts of steps whose conditions are not yet verified; if they are not met, the firm gets nothing from them.";
     RND_PART = "R&D 과제 최대 (한 과제)", "R&D project, up to (one project)";
     RND_PART_WHY = "R&D 사업은 보통 한 번에 한 과제를 수행하므로(동시 수행 과제 수 제한) 더하지 않고 가장 큰 과제 하나의 금액을 적습니다.", "R&D programmes are usually run one project at a time (concurrent projects are limited), so the largest single project is shown instead of a sum.";
     TODAY = "이번 달", "this month";

@@ -27,6 +27,7 @@ impl GachiApp {
             Ok(p) => {
                 self.state.profile = p.clone();
                 self.state.doc = Document { client, saved: p };
+                self.forget_profile_undo();
                 self.rt.questionnaire = questionnaire::Draft::default();
                 self.rt.whatif = None;
                 self.rt.selected = None;

@@ -70,6 +70,8 @@ pub struct Notice {
 
 /// How long a success notice with nothing to click stays.
 pub const NOTICE_SECONDS: u64 = 6;
+/// How long a saved-file notice (with its folder button) stays.
+pub const NOTICE_WITH_FOLDER_SECONDS: u64 = 20;
 /// At most this many notices are stacked; older plain ones give way.
 pub const MAX_NOTICES: usize = 3;
 

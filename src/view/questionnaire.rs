@@ -240,8 +240,18 @@ fn money(
 
 /// Month names for the English founding-month list ("3 month" read oddly).
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
@@ -306,11 +316,7 @@ fn page_basic(app: &mut GachiApp, ui: &mut Ui) {
                             .changed();
                         for m in 1..=12u8 {
                             m_changed |= ui
-                                .selectable_value(
-                                    &mut month,
-                                    Some(m),
-                                    month_name(m),
-                                )
+                                .selectable_value(&mut month, Some(m), month_name(m))
                                 .changed();
                         }
                     })

@@ -86,15 +86,20 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
         for w in &st.why {
             wrap(ui, format!("• {}", w.get(lang)));
         }
-        wrap(
-            ui,
-            egui::RichText::new(format!(
+        // An unknown window has no month: the plan's month is only the earliest.
+        let apply = if st.window == crate::matcher::WindowState::ToVerify {
+            s::APPLY_UNKNOWN.get(lang).to_string()
+        } else {
+            format!(
                 "{} {} ({})",
                 s::CARD_APPLY.get(lang),
                 st.start,
                 window_word(st.window).get(lang)
-            ))
-            .color(window_colour(st.window, dark)),
+            )
+        };
+        wrap(
+            ui,
+            egui::RichText::new(apply).color(window_colour(st.window, dark)),
         );
         let assumed = if st.end_assumed {
             format!(" ({})", s::END_ASSUMED.get(lang))
@@ -104,10 +109,9 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
         wrap(
             ui,
             format!(
-                "{} {} ~ {}{assumed}",
+                "{} {}{assumed}",
                 s::CARD_PERIOD.get(lang),
-                st.start,
-                st.end
+                super::span(st, lang)
             ),
         );
         if !st.after.is_empty() {
@@ -257,7 +261,9 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
         ui,
         egui::RichText::new(s::CONFIRM_AT_NOTICE.get(lang)).color(weak),
     );
-    if pv.note.is_some() || pv.research_ref.is_some() {
+    // Research notes are English working notes with reference codes: shown in the
+    // English view only, so Korean screens stay Korean (issue 13).
+    if lang == Lang::En && (pv.note.is_some() || pv.research_ref.is_some()) {
         egui::CollapsingHeader::new(s::SOURCE_DETAILS.get(lang))
             .id_salt(("source_details", &p.id))
             .default_open(false)
@@ -312,7 +318,10 @@ fn links(ui: &mut Ui, p: &Programme, app: &GachiApp, lang: Lang, cmds: &mut Vec<
             }
         });
         if !source.is_empty() {
-            wrap(ui, egui::RichText::new(source).color(weak));
+            wrap(
+                ui,
+                egui::RichText::new(crate::text::without_refs(source)).color(weak),
+            );
         }
     }
 }

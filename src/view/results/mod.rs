@@ -215,6 +215,23 @@ pub(crate) fn money(won: Option<u64>, lang: Lang) -> String {
     }
 }
 
+/// The project period in words: dated months, or for a step whose window is
+/// unknown only its length ("공고 후 약 6개월"), since its months would be invented.
+pub(crate) fn span(st: &crate::plan::Step, lang: Lang) -> String {
+    if st.window == WindowState::ToVerify {
+        let n = st.end.months_since(st.start) + 1;
+        return match lang {
+            Lang::Ko => format!("공고 후 약 {n}개월"),
+            Lang::En => format!("about {n} months from the call"),
+        };
+    }
+    if st.start == st.end {
+        st.start.to_string()
+    } else {
+        format!("{} ~ {}", st.start, st.end)
+    }
+}
+
 /// How sure an application month is, in a word: 확정, 예상, 상시, 미정.
 pub(crate) fn window_word(w: WindowState) -> s::S {
     match w {

@@ -71,15 +71,6 @@ fn card(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, chosen: bool) -> egui::R
         .on_hover_cursor(egui::CursorIcon::PointingHand)
 }
 
-/// "2026-11" or "2026-11 ~ 2027-04".
-fn span(st: &Step) -> String {
-    if st.start == st.end {
-        st.start.to_string()
-    } else {
-        format!("{} ~ {}", st.start, st.end)
-    }
-}
-
 fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     if st.tags.iter().any(|t| t == "bizinfo") {
         ui.label(
@@ -132,7 +123,7 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     ui.label(format!(
         "{} {}{assumed}",
         s::CARD_PERIOD.get(lang),
-        span(st)
+        super::span(st, lang)
     ));
     // Freshness where the decision is made: "확인 2026-11 · 최근 공고 2026-01", and the
     // outdated mark in the to-verify colour so it is never read as a plain step.

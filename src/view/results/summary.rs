@@ -66,12 +66,25 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         } else {
             t.max_grant_krw
         };
+        // The headline counts only steps whose conditions are all met; the to-verify
+        // steps' amounts come after, as what they would add if they turn out open.
         ui.label(format!(
             "{}: {}",
-            s::GRANTS_TOTAL.get(lang),
-            krw_in(grants, lang)
+            s::GRANTS_ELIGIBLE.get(lang),
+            krw_in(t.max_grant_eligible_krw, lang)
         ))
         .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
+        if grants > t.max_grant_eligible_krw {
+            ui.label(
+                egui::RichText::new(format!(
+                    "· {}: {}",
+                    s::GRANTS_IF_VERIFIED.get(lang),
+                    krw_in(grants, lang)
+                ))
+                .color(style::unknown_colour(dark)),
+            )
+            .on_hover_text(s::GRANTS_IF_VERIFIED_WHY.get(lang));
+        }
         if t.max_rnd_project_krw > 0 {
             ui.label(format!(
                 "· {}: {}",

@@ -104,6 +104,25 @@ pub fn show(
             text,
         );
         let colour = style::ministry_colour(&st.ministry, dark);
+        if st.window == WindowState::ToVerify {
+            // No known window: no bar on a month that would be invented (trial
+            // 2026-11: an unknown call drawn in this month), only the words.
+            painter.text(
+                Pos2::new(x_of(st.start), y + ROW_H / 2.0),
+                egui::Align2::LEFT_CENTER,
+                s::APPLY_UNKNOWN.get(lang),
+                font.clone(),
+                colour,
+            );
+            if resp.hover_pos().is_some_and(|p| row.contains(p)) {
+                resp.clone()
+                    .on_hover_text(format!("{full}\n{}", s::APPLY_UNKNOWN.get(lang)));
+            }
+            if resp.clicked() && resp.interact_pointer_pos().is_some_and(|p| row.contains(p)) {
+                clicked = Some(st.programme_id.clone());
+            }
+            continue;
+        }
         // The project period: a thin bar, dashed where its length is assumed.
         let (x0, x1) = (x_of(st.start), x_of(st.end) + col_w);
         let mid = y + ROW_H / 2.0;
