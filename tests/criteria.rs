@@ -4,7 +4,7 @@
 
 use gachi::catalogue::Criterion;
 use gachi::codes::{Certification, Region, RootTech, SizeClass, SmartFactoryLevel};
-use gachi::matcher::{Eligibility, FirmFacts, Outcome, evaluate};
+use gachi::matcher::{Eligibility, FirmFacts, Outcome, evaluate, outcome};
 use gachi::month::YearMonth;
 use gachi::profile::{FirmProfile, Founded};
 
@@ -549,4 +549,38 @@ fn unknown_answers_never_fail_any_kind() {
         assert_eq!(r.outcome, Outcome::Unknown, "{c:?}: {r:?}");
     }
     assert_eq!(Eligibility::of(&reasons), Eligibility::Verify);
+}
+
+/// 월드클래스 플러스 (KIAT 2024 call): a 중기업 may apply only with 700억–1조 of
+/// sales; a 중견기업 with any sales under 1조. Trial 2026-11: a 150억 중기업 was
+/// offered it.
+#[test]
+fn a_sales_band_for_one_size_class_binds_only_that_class() {
+    let rule = Criterion::RevenueForSize {
+        size_class: vec![SizeClass::Medium],
+        min: Some(70_000_000_000),
+        max: None,
+    };
+    let firm = |employees: u64, revenue: Option<u64>| {
+        let mut p = FirmProfile::new("시험");
+        p.ksic = Some("C29".into());
+        p.employees = Some(employees);
+        p.revenue_krw = revenue;
+        p
+    };
+    let as_of = YearMonth::new(2026, 11).unwrap();
+    let check = |p: &FirmProfile| {
+        let f = FirmFacts::new(p, as_of);
+        (outcome(&rule, &f), evaluate(&rule, &f))
+    };
+    // A 150억 중기업 (C29: 소기업 up to 120억): refused, and told why.
+    let (o, r) = check(&firm(65, Some(15_000_000_000)));
+    assert_eq!(o, Outcome::Fail);
+    assert!(r.ko.contains("중기업은 매출 700억원 이상"), "{}", r.ko);
+    // An 800억 중기업: the candidate rule is met.
+    assert_eq!(check(&firm(200, Some(80_000_000_000))).0, Outcome::Pass);
+    // A 소기업 is not bound by it (its size class is refused elsewhere).
+    assert_eq!(check(&firm(20, Some(5_000_000_000))).0, Outcome::Pass);
+    // Sales unknown, size unknown: to verify.
+    assert_eq!(check(&firm(65, None)).0, Outcome::Unknown);
 }

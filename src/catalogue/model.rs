@@ -301,6 +301,16 @@ pub enum Criterion {
     SizeClass {
         any_of: Vec<SizeClass>,
     },
+    /// Sales (won) that only firms of the given size classes must have; other firms
+    /// pass. E.g. 월드클래스 플러스: a 중기업 may apply only as a "중견기업 후보" with
+    /// 700억–1조 of sales, a 중견기업 with any sales under 1조 (KIAT 2024 call).
+    RevenueForSize {
+        size_class: Vec<SizeClass>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
     Region {
         any_of: Vec<Region>,
     },
@@ -331,6 +341,7 @@ impl Criterion {
         "revenue_krw",
         "business_age",
         "size_class",
+        "revenue_for_size",
         "region",
         "ksic",
         "root_technology",

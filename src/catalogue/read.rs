@@ -467,6 +467,32 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 false,
             )?,
         },
+        "revenue_for_size" => {
+            let (min, max) = range(&o, "min", "max", probs);
+            let size_class = o
+                .opt_code_list(
+                    "size_class",
+                    probs,
+                    SizeClass::from_code,
+                    CodeSet::SizeClass,
+                    &SizeClass::expected(),
+                )
+                .unwrap_or_default();
+            if size_class.is_empty() {
+                probs.push(
+                    o.path_of("size_class"),
+                    Text::new(
+                        "매출 요건이 적용되는 기업 규모 코드 목록이 필요합니다",
+                        "needs the size classes the sales range applies to",
+                    ),
+                );
+            }
+            Criterion::RevenueForSize {
+                size_class,
+                min,
+                max,
+            }
+        }
         "region" => Criterion::Region {
             any_of: nonempty_codes(
                 &o,

@@ -172,6 +172,23 @@ pub fn outcome(c: &Criterion, f: &FirmFacts) -> Outcome {
                 Outcome::Unknown
             }
         }
+        Criterion::RevenueForSize {
+            size_class,
+            min,
+            max,
+        } => {
+            let possible = &f.size.possible;
+            let sales = p
+                .revenue_krw
+                .map_or(Outcome::Unknown, |r| yes(in_range(r, *min, *max)));
+            if possible.iter().all(|c| !size_class.contains(c)) {
+                Outcome::Pass
+            } else if possible.iter().all(|c| size_class.contains(c)) || sales == Outcome::Pass {
+                sales
+            } else {
+                Outcome::Unknown
+            }
+        }
         Criterion::Region { any_of } => p.region.map_or(Outcome::Unknown, |r| {
             crate::facts::region_within(r, any_of).map_or(Outcome::Unknown, yes)
         }),
@@ -349,6 +366,59 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     format!("The firm may be {is_en}: to verify (supported: {want_en})."),
                 )
             }
+        }
+        Criterion::RevenueForSize {
+            size_class,
+            min,
+            max,
+        } => {
+            let (want_ko, want_en) = revenue_range(*min, *max);
+            let who_ko = join_labels(size_class, SizeClass::ko, "·");
+            let who_en = join_labels(size_class, SizeClass::en, ", ");
+            let o = outcome(c, f);
+            let (ko, en) = match (o, p.revenue_krw) {
+                (Outcome::Pass, Some(r))
+                    if f.size.possible.iter().any(|c| size_class.contains(c)) =>
+                {
+                    (
+                        format!(
+                            "매출액 {}으로 {who_ko}에 요구되는 {want_ko}을 충족합니다.",
+                            krw_ko(r)
+                        ),
+                        format!(
+                            "Sales of {} meet the {want_en} required of a {who_en}.",
+                            krw_en(r)
+                        ),
+                    )
+                }
+                (Outcome::Pass, _) => (
+                    format!(
+                        "{who_ko}에만 요구되는 매출 요건({want_ko})은 이 기업에 해당하지 않습니다."
+                    ),
+                    format!(
+                        "The sales rule for a {who_en} ({want_en}) does not apply to this firm."
+                    ),
+                ),
+                (Outcome::Fail, Some(r)) => (
+                    crate::text::josa(&format!(
+                        "{who_ko}(은)는 매출 {want_ko}이어야 신청할 수 있는데 매출액이 {}입니다.",
+                        krw_ko(r)
+                    )),
+                    format!(
+                        "A {who_en} may apply only with sales {want_en}; the firm has {}.",
+                        krw_en(r)
+                    ),
+                ),
+                _ => (
+                    format!(
+                        "{who_ko}이면 매출 {want_ko}이어야 합니다: 기업 규모나 매출액을 확인해야 합니다."
+                    ),
+                    format!(
+                        "A {who_en} needs sales {want_en}: the firm's size or sales must be checked."
+                    ),
+                ),
+            };
+            Reason::new("revenue_for_size", o, ko, en)
         }
         Criterion::Region { any_of } => {
             let want_ko = join_labels(any_of, crate::codes::Region::ko, "·");

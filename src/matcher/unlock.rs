@@ -301,7 +301,9 @@ pub fn unlock_criterion(c: &Criterion, f: &FirmFacts) -> Option<Unlock> {
             }
             Change::SmartFactory { any_of: higher }
         }
-        Criterion::Manual { .. } => return None,
+        // Growing into the sales band is possible, but it is said by the size rule's
+        // own unlock; a sales band for a size class is not a change to suggest alone.
+        Criterion::Manual { .. } | Criterion::RevenueForSize { .. } => return None,
     };
     Some(Unlock { change })
 }
