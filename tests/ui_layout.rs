@@ -24,7 +24,7 @@ fn rows_below(top: f32, height: f32) -> f32 {
 #[test]
 fn at_1024_by_700_the_lists_and_the_detail_have_room() {
     for whatif in [false, true] {
-        let mut h = harness_sized(results_app("c-exporter-certification"), 1024.0, 700.0);
+        let mut h = harness_sized(results_app("n-robot-si-no-goals"), 1024.0, 700.0);
         h.run();
         if whatif {
             click(&mut h, "가정해 보기");
