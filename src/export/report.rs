@@ -51,6 +51,10 @@ const T_IF_VERIFIED: Tr = Tr(
     "조건 충족 단계만 · 확인 필요 단계까지 최대",
     "steps whose conditions are met only · with the steps to verify, up to",
 );
+const T_RND_TO_VERIFY: Tr = Tr(
+    "그 과제의 조건 확인 필요",
+    "that project's conditions to verify",
+);
 const T_RND: Tr = Tr(
     "R&D 과제 최대 (가장 큰 과제 하나: R&D는 보통 한 번에 한 과제씩 수행하므로 더하지 않음)",
     "R&D project at most (the largest one: R&D projects are usually run one at a time, so not added up)",
@@ -545,11 +549,21 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     } else {
         grant_note
     };
+    let rnd_sure = plan.steps.iter().any(|st| {
+        st.category == crate::codes::Goal::Rnd
+            && st.eligibility == Eligibility::Eligible
+            && st.support.max_krw == Some(t.max_rnd_project_krw)
+    });
     let rnd_card = if t.rnd_steps > 0 {
         format!(
-            "<div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>",
+            "<div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>",
             esc(&side_total(t.max_rnd_project_krw, t.rnd_steps, lang)),
-            esc(T_RND.get(lang))
+            esc(T_RND.get(lang)),
+            if rnd_sure || t.max_rnd_project_krw == 0 {
+                String::new()
+            } else {
+                format!(" · {}", esc(T_RND_TO_VERIFY.get(lang)))
+            }
         )
     } else {
         String::new()

@@ -294,6 +294,7 @@ strings! {
     GRANTS_IF_VERIFIED = "확인 필요 단계까지 최대", "with the steps to verify, up to";
     GRANTS_IF_VERIFIED_WHY = "조건을 아직 확인하지 못한 단계의 금액입니다. 조건이 맞지 않으면 받을 수 없습니다.", "Amounts of steps whose conditions are not yet verified; if they are not met, the firm gets nothing from them.";
     RND_PART = "R&D 과제 최대 (한 과제)", "R&D project, up to (one project)";
+    RND_PART_TO_VERIFY = "R&D 과제 최대 (한 과제, 조건 확인 필요)", "R&D project, up to (one project, conditions to verify)";
     RND_PART_WHY = "R&D 사업은 보통 한 번에 한 과제를 수행하므로(동시 수행 과제 수 제한) 더하지 않고 가장 큰 과제 하나의 금액을 적습니다.", "R&D programmes are usually run one project at a time (concurrent projects are limited), so the largest single project is shown instead of a sum.";
     TODAY = "이번 달", "this month";
     TIMELINE_KEY = "■ 신청 달 (칠한 칸: 확정·상시, 점선 칸: 예상·미정) · ━ 사업 기간 (점선: 기간 가정)", "■ application month (filled: confirmed or rolling, dashed: forecast or not announced) · ━ project period (dashed: length assumed)";

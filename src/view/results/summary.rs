@@ -86,11 +86,25 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             .on_hover_text(s::GRANTS_IF_VERIFIED_WHY.get(lang));
         }
         if t.max_rnd_project_krw > 0 {
-            ui.label(format!(
-                "· {}: {}",
-                s::RND_PART.get(lang),
-                krw_in(t.max_rnd_project_krw, lang)
-            ))
+            // In the to-verify colour unless the largest project's conditions are met.
+            let sure = plan.steps.iter().any(|st| {
+                st.category == crate::codes::Goal::Rnd
+                    && st.eligibility == crate::matcher::Eligibility::Eligible
+                    && st.support.max_krw == Some(t.max_rnd_project_krw)
+            });
+            let (label, colour) = if sure {
+                (s::RND_PART, ui.visuals().text_color())
+            } else {
+                (s::RND_PART_TO_VERIFY, style::unknown_colour(dark))
+            };
+            ui.label(
+                egui::RichText::new(format!(
+                    "· {}: {}",
+                    label.get(lang),
+                    krw_in(t.max_rnd_project_krw, lang)
+                ))
+                .color(colour),
+            )
             .on_hover_text(s::RND_PART_WHY.get(lang));
         }
         if finance > 0 {
