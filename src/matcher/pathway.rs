@@ -281,6 +281,21 @@ fn fit(
     if relevance == Relevance::Secondary {
         score += SECONDARY_POINTS;
     }
+    // With no goals every kind is shown once: say why this one stands for its kind.
+    if prof.goals.is_empty() {
+        note(&mut why, || {
+            Text::new(
+                format!(
+                    "목표를 고르지 않아 분야마다 가장 잘 맞는 사업을 하나씩 보여 줍니다: {} 분야에서는 이 사업입니다.",
+                    p.category.ko()
+                ),
+                format!(
+                    "No goal was chosen, so each kind of support shows its best fit: this one for {}.",
+                    p.category.en()
+                ),
+            )
+        });
+    }
     // Serving more of the firm's goals is a better fit (e.g. a loan for automation).
     let extra_goals = p
         .serves
