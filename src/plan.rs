@@ -308,6 +308,16 @@ impl Funding {
 }
 
 impl Plan {
+    /// The goals no step serves, as a list in the language asked ("디지털 전환, 수출").
+    pub fn goals_without_step_text(&self, lang: crate::text::Lang) -> String {
+        let names: Vec<&str> = self
+            .goals_without_step
+            .iter()
+            .map(|g| g.label(lang))
+            .collect();
+        names.join(", ")
+    }
+
     pub fn to_pretty_json(&self) -> String {
         // The plan holds only strings, numbers and lists: serialising cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"

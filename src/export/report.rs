@@ -606,19 +606,12 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
         );
     }
     if !plan.goals_without_step.is_empty() {
-        let goals: Vec<&str> = plan
-            .goals_without_step
-            .iter()
-            .map(|g| match lang {
-                Lang::Ko => g.ko(),
-                Lang::En => g.en(),
-            })
-            .collect();
+        let goals = plan.goals_without_step_text(lang);
         let _ = writeln!(
             h,
             "<p class=\"goals-without-step\"><strong>{}: {}</strong> — {}</p>",
             esc(GOALS_WITHOUT_STEP.get(lang)),
-            esc(&goals.join(", ")),
+            esc(&goals),
             esc(GOALS_WITHOUT_STEP_WHY.get(lang))
         );
     }

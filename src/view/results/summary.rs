@@ -140,22 +140,11 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             ui.label(egui::RichText::new(f.describe().get(lang)).strong());
         }
         if !plan.goals_without_step.is_empty() {
-            let goals: Vec<&str> = plan
-                .goals_without_step
-                .iter()
-                .map(|g| match lang {
-                    Lang::Ko => g.ko(),
-                    Lang::En => g.en(),
-                })
-                .collect();
+            let goals = plan.goals_without_step_text(lang);
             ui.separator();
             ui.label(
-                egui::RichText::new(format!(
-                    "{}: {}",
-                    s::GOALS_WITHOUT_STEP.get(lang),
-                    goals.join(", ")
-                ))
-                .color(style::unknown_colour(dark)),
+                egui::RichText::new(format!("{}: {}", s::GOALS_WITHOUT_STEP.get(lang), goals))
+                    .color(style::unknown_colour(dark)),
             )
             .on_hover_text(s::GOALS_WITHOUT_STEP_WHY.get(lang));
         }
