@@ -828,7 +828,7 @@ fn a_plan_can_include_a_feed_programme_as_a_verify_step() {
     // Without that history the curated MSS voucher (its 2025-12 call dated in the 2027
     // edition) is the first export step; the notice, to verify, comes after it if at all.
     let firm = profile(
-        r#"{"format":"gachi-profile/1","name":"수출기업","exporting":true,"region":"gyeonggi","goals":["export"]}"#,
+        r#"{"format":"gachi-profile/1","name":"수출기업","founded":"2015-01","employees":30,"revenue_krw":5000000000,"ksic":"C29","exporting":true,"region":"gyeonggi","goals":["export"]}"#,
     );
     let plan = build_plan(&cat, &firm, ym(AS_OF), "test");
     let voucher = plan
@@ -864,7 +864,7 @@ fn a_plan_can_include_a_feed_programme_as_a_verify_step() {
 #[test]
 fn a_merged_programme_is_planned_on_the_notice_dates() {
     let firm = profile(
-        r#"{"format":"gachi-profile/1","name":"수출기업","exporting":true,"region":"gyeonggi","goals":["export"]}"#,
+        r#"{"format":"gachi-profile/1","name":"수출기업","founded":"2015-01","employees":30,"revenue_krw":5000000000,"ksic":"C29","exporting":true,"region":"gyeonggi","goals":["export"]}"#,
     );
     let step_of = |cat: &Catalogue| {
         build_plan(cat, &firm, ym(AS_OF), "test")

@@ -217,12 +217,22 @@ fn the_press_release_pathways_are_in_the_catalogue() {
         "motie-robot-demonstration",
         "mss-robot-manufacturing-innovation",
     );
-    // Certification: KATS advice → MSS overseas certification → export voucher.
+    // Certification: KATS advice → MSS overseas certification (research/programmes.md
+    // §1: P31/P32 → P30). The export voucher is used beside it (its menu includes
+    // certification [102]), not after it: a complement link, not a stage.
     link(
         "motie-kats-certification-advice",
         "mss-overseas-certification",
     );
-    link("mss-overseas-certification", "mss-export-voucher");
+    assert!(
+        cat.get("mss-overseas-certification")
+            .unwrap()
+            .links
+            .iter()
+            .any(|l| l.to == "mss-export-voucher"
+                && l.kind == gachi::catalogue::LinkKind::Complement),
+        "overseas certification is used with the export voucher"
+    );
     for (id, ministry) in [
         ("mss-micro-smart-manufacturing", "MSS"),
         ("motie-root-automation", "MOTIE"),

@@ -723,7 +723,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         }
     } else {
         format!(
-            "{} {} ({}) · {} {} – {}",
+            "{} {} · {} · {} {} – {}",
             APPLY_IN.get(lang),
             s.start,
             window_label(s).get(lang),

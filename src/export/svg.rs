@@ -185,9 +185,12 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
         } else {
             ""
         };
-        let apply = match lang {
-            Lang::Ko => format!("{} {}", s.start, APPLY.get(lang)),
-            Lang::En => format!("{} {}", APPLY.get(lang), s.start),
+        // An unknown window has no month to print (trial 2026-11).
+        let apply = match (s.window == WindowState::ToVerify, lang) {
+            (true, Lang::Ko) => "신청 시기 미정".to_string(),
+            (true, Lang::En) => "window unknown".to_string(),
+            (false, Lang::Ko) => format!("{} {}", s.start, APPLY.get(lang)),
+            (false, Lang::En) => format!("{} {}", APPLY.get(lang), s.start),
         };
         let line2 = format!(
             "{} · {apply} · {}",
@@ -396,7 +399,11 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
             "<g class=\"timeline-row\" data-order=\"{}\"><title>{}</title>\
              <text x=\"4\" y=\"{:.1}\" font-size=\"11\" fill=\"#222\">{}</text>",
             s.order,
-            esc(&format!("{label}: {} – {}", s.start, s.end)),
+            esc(&if s.window == WindowState::ToVerify {
+                format!("{label}: {}", UNDATED.get(lang))
+            } else {
+                format!("{label}: {} – {}", s.start, s.end)
+            }),
             y + 14.0,
             esc(&fit(&label, LABEL_W - 8.0, 11.0)),
         );

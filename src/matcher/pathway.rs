@@ -883,6 +883,7 @@ fn schedule_steps(
         let mut earliest = as_of;
         let mut after = Vec::new();
         let mut alongside_of = None;
+        let mut ahead_of_unknown = false;
         for &(j, kind) in &cat.incoming[i] {
             if let Some(&pj) = pos_in_plan.get(&j)
                 && pj < k
@@ -890,7 +891,15 @@ fn schedule_steps(
             {
                 let ready = if alongside && kind != LinkKind::Prerequisite {
                     alongside_of.get_or_insert(j);
-                    starts[pj]
+                    // A project whose window is unknown has only a guessed month: the
+                    // money is not held back by a guess (trial 2026-11: a 5억 loan in
+                    // July behind a step of unknown date).
+                    if steps[pj].window == super::schedule::WindowState::ToVerify {
+                        ahead_of_unknown = true;
+                        as_of
+                    } else {
+                        starts[pj]
+                    }
                 } else {
                     ends[pj].plus_months(1)
                 };
@@ -928,7 +937,19 @@ fn schedule_steps(
                 ),
             );
         }
-        if let Some(j) = alongside_of {
+        if let Some(j) = alongside_of.filter(|_| ahead_of_unknown) {
+            let q = &cat.programmes[j].name;
+            why.push(Text::new(
+                crate::text::josa(&format!(
+                    "'{}'의 신청 시기를 몰라, 그 사업에 쓸 자금은 지금부터 신청할 수 있게 두었습니다.",
+                    q.ko
+                )),
+                format!(
+                    "The window of '{}' is unknown, so the money for it can be applied for from now.",
+                    q.en
+                ),
+            ));
+        } else if let Some(j) = alongside_of {
             let q = &cat.programmes[j].name;
             why.push(Text::new(
                 crate::text::josa(&format!(
