@@ -250,7 +250,15 @@ fn broken_rules(
             .unwrap_or_default()
         {
             let from = &cat.programmes[j].id;
+            // Except money for a project whose window is unknown: a loan or guarantee
+            // is not held back by a guessed month (docs/formats.md).
+            let money_before_unknown = ["loan", "guarantee"].contains(&s.support.kind.as_str())
+                && kind != gachi::catalogue::LinkKind::Prerequisite
+                && plan
+                    .step(from)
+                    .is_some_and(|f| f.window == gachi::matcher::WindowState::ToVerify);
             if kind.orders()
+                && !money_before_unknown
                 && start_of.contains_key(from.as_str())
                 && plan.step(from).is_some_and(|f| f.order < s.order)
                 && !s.after.contains(from)

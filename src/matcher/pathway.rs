@@ -896,7 +896,8 @@ fn schedule_steps(
                     // July behind a step of unknown date).
                     if steps[pj].window == super::schedule::WindowState::ToVerify {
                         ahead_of_unknown = true;
-                        as_of
+                        // Not waited for, so not listed in `after`.
+                        continue;
                     } else {
                         starts[pj]
                     }
