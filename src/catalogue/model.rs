@@ -541,23 +541,27 @@ pub struct Call {
     /// Null when the call runs until the budget is used (`until_budget`), or when no
     /// source gives the closing date (then the call counts for its opening month only).
     pub close: Option<CallDate>,
-    /// 예산 소진 시까지: open from `open` while money lasts, at most to the end of
-    /// that budget year (December).
+    /// 예산 소진 시까지: open from `open` while money lasts; the plan counts it through
+    /// June of that budget year (December when it opened after June).
     pub until_budget: bool,
     pub source: String,
     pub source_date: String,
 }
 
 impl Call {
-    /// The last month the call takes applications: its close; December of its budget
-    /// year for a call open until the budget is used; its opening month when the
+    /// The last month the plan counts the call as taking applications: its close; for
+    /// a call open until the budget is used, June of its budget year when it opened in
+    /// the first half (else December) — money "until used" cannot be promised later,
+    /// so later in the year the next call is forecast instead (issue 11: a call from
+    /// 2026-01-05 is forecast for 2027-01 when planning in 2026-11; trial 2026-11: a
+    /// loan shown "confirmed, open now" in late November); its opening month when the
     /// close is not known (the safe reading: do not promise a later month).
     pub fn last_month(&self) -> YearMonth {
         match (self.close, self.until_budget) {
             (Some(c), _) => c.month,
             (None, true) => YearMonth {
                 year: self.open.month.year,
-                month: 12,
+                month: if self.open.month.month <= 6 { 6 } else { 12 },
             },
             (None, false) => self.open.month,
         }

@@ -214,13 +214,21 @@ mod tests {
     fn a_loan_open_until_the_budget_is_used_is_forecast_from_january_and_open_all_year() {
         // KOSME: 2026 intake from 2026-01-05 until the budget is used.
         let w = with_calls(vec![call("2026-01-05", None, true)]);
-        // Within 2026 the call is open now.
+        // In the first half of 2026 the call is open now.
+        let spring = place(&w, None, SupportKind::Loan, ym("2026-04"));
+        assert_eq!(
+            (spring.start, spring.state),
+            (ym("2026-04"), WindowState::Confirmed)
+        );
+        assert!(open_in(&spring, ym("2026-04")));
+        // In 2026-11 the year's money cannot be promised: the 2027 call is forecast
+        // for January (issue 11's example).
         let now = place(&w, None, SupportKind::Loan, ym("2026-11"));
         assert_eq!(
             (now.start, now.state),
-            (ym("2026-11"), WindowState::Confirmed)
+            (ym("2027-01"), WindowState::Forecast)
         );
-        assert!(open_in(&now, ym("2026-11")));
+        assert!(!open_in(&now, ym("2026-11")));
         // From 2027 the next call is forecast for January, open while money lasts.
         let next = place(&w, None, SupportKind::Loan, ym("2027-01"));
         assert_eq!(
