@@ -66,6 +66,12 @@ pub(crate) fn window_label(s: &crate::plan::Step) -> Tr {
     }
 }
 
+/// A step with no known application window (the plan's month is only the earliest).
+pub(crate) const UNDATED: Tr = Tr(
+    "신청 시기 미정 (공고 확인 필요)",
+    "application window unknown (check the notice)",
+);
+
 /// A call open from its opening day while money lasts (예산 소진 시까지).
 pub(crate) const UNTIL_BUDGET: Tr = Tr("예산 소진 시까지", "until the budget is used");
 

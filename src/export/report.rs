@@ -3,9 +3,9 @@
 
 use super::svg::{link_label, pathway_svg, timeline_svg};
 use super::{
-    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr, UNTIL_BUDGET,
-    escape_html as esc, firm_name, krw, ministry_palette, step_name, support_kind_label, text_or,
-    window_label,
+    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr, UNDATED,
+    UNTIL_BUDGET, escape_html as esc, firm_name, krw, ministry_palette, step_name,
+    support_kind_label, text_or, window_label,
 };
 use crate::catalogue::{Confidence, is_web_url};
 use crate::codes::{Goal, Region, SizeClass, ministry_label};
@@ -716,9 +716,10 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
     let mut sched = if s.window == WindowState::ToVerify {
         let n = s.end.months_since(s.start) + 1;
         match lang {
-            Lang::Ko => format!("신청 시기 미정 (공고 확인 필요) · 사업 기간 공고 후 약 {n}개월"),
+            Lang::Ko => format!("{} · 사업 기간 공고 후 약 {n}개월", UNDATED.get(lang)),
             Lang::En => format!(
-                "application window unknown (check the notice) · project about {n} months from the call"
+                "{} · project about {n} months from the call",
+                UNDATED.get(lang)
             ),
         }
     } else {

@@ -2,7 +2,7 @@
 //! as arcs) and the month timeline. Plain SVG 1.1 with no external references, so
 //! it prints and renders offline.
 
-use super::{CROSS_GOLD, Tr, escape_html as esc, ministry_palette, step_name};
+use super::{CROSS_GOLD, Tr, UNDATED, escape_html as esc, ministry_palette, step_name};
 use crate::catalogue::LinkKind;
 use crate::codes::ministry_short;
 use crate::matcher::{Eligibility, WindowState};
@@ -276,12 +276,6 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
     svg.push_str("</svg>");
     svg
 }
-
-/// A step with no known application window, in the timeline.
-const UNDATED: Tr = Tr(
-    "신청 시기 미정 (공고 확인 필요)",
-    "application window unknown (check the notice)",
-);
 
 /// The month timeline: one row per step, the application month as a solid cell and
 /// the project period as a lighter bar (dashed when its length is assumed, the

@@ -4,7 +4,7 @@
 //! research notes (English, with reference codes) stay in the "출처 세부" fold.
 
 use super::super::{Command, GachiApp, i18n as s, style};
-use super::{money, name_with_ministry, window_colour, window_status, window_word};
+use super::{money, name_with_ministry, window_colour, window_status};
 use crate::catalogue::{LinkKind, Programme, is_web_url};
 use crate::matcher::{Eligibility, FirmFacts, Outcome, evaluate_programme};
 use crate::plan::Plan;
@@ -86,17 +86,7 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
         for w in &st.why {
             wrap(ui, format!("• {}", w.get(lang)));
         }
-        // An unknown window has no month: the plan's month is only the earliest.
-        let apply = if st.window == crate::matcher::WindowState::ToVerify {
-            s::APPLY_UNKNOWN.get(lang).to_string()
-        } else {
-            format!(
-                "{} {} ({})",
-                s::CARD_APPLY.get(lang),
-                st.start,
-                window_word(st.window).get(lang)
-            )
-        };
+        let apply = super::apply_text(st, lang);
         wrap(
             ui,
             egui::RichText::new(apply).color(window_colour(st.window, dark)),

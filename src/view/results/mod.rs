@@ -215,6 +215,21 @@ pub(crate) fn money(won: Option<u64>, lang: Lang) -> String {
     }
 }
 
+/// When to apply, in words: "신청 2027-01 (예상)", or for an unknown window
+/// "신청 시기 미정 (공고 확인 필요)" — never dated "this month", which reads as "apply
+/// today" (the plan's month is only the earliest).
+pub(crate) fn apply_text(st: &crate::plan::Step, lang: Lang) -> String {
+    if st.window == WindowState::ToVerify {
+        return s::APPLY_UNKNOWN.get(lang).to_string();
+    }
+    format!(
+        "{} {} ({})",
+        s::CARD_APPLY.get(lang),
+        st.start,
+        window_word(st.window).get(lang)
+    )
+}
+
 /// The project period in words: dated months, or for a step whose window is
 /// unknown only its length ("공고 후 약 6개월"), since its months would be invented.
 pub(crate) fn span(st: &crate::plan::Step, lang: Lang) -> String {

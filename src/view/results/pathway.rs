@@ -2,7 +2,7 @@
 //! The chosen programme's card is outlined and scrolled into view.
 
 use super::super::{i18n as s, style};
-use super::{circled, money, window_colour, window_word};
+use super::{circled, money, window_colour};
 use crate::codes::ministry_short;
 use crate::matcher::Eligibility;
 use crate::plan::{Plan, Step};
@@ -99,17 +99,7 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     );
     // Two labelled lines, so an assumed project period is never read as the
     // application window: "신청 2026-11 (예상)" / "사업 기간 2026-11 ~ 2027-04 (가정)".
-    // An unknown window is not dated "this month": that reads as "apply today".
-    let apply = if st.window == crate::matcher::WindowState::ToVerify {
-        s::APPLY_UNKNOWN.get(lang).to_string()
-    } else {
-        format!(
-            "{} {} ({})",
-            s::CARD_APPLY.get(lang),
-            st.start,
-            window_word(st.window).get(lang)
-        )
-    };
+    let apply = super::apply_text(st, lang);
     ui.label(
         egui::RichText::new(apply)
             .color(window_colour(st.window, dark))
