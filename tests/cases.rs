@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "steps_max",
     "at_most_of",
     "starts_by",
+    "starts_no_later",
     "not_eligible_include",
     "not_eligible_exclude",
     "received_include",
@@ -443,6 +444,26 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
             _ => c.fail(format!(
                 "{step} and {by} must both be steps; steps: {ids:?}"
             )),
+        }
+    }
+    for item in expect
+        .get("starts_no_later")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let (step, month) = (
+            item["step"].as_str().unwrap_or(""),
+            item["month"].as_str().unwrap_or(""),
+        );
+        match steps(&plan)
+            .iter()
+            .find(|s| s["programme_id"] == step)
+            .and_then(|s| s["start"].as_str())
+        {
+            Some(a) if a <= month => {}
+            Some(a) => c.fail(format!("{step} starts {a}, later than {month}")),
+            None => c.fail(format!("{step} must be a step; steps: {ids:?}")),
         }
     }
     if let Some(n) = expect.get("steps_min") {

@@ -74,12 +74,40 @@ pub fn place(
     }
 }
 
-/// The months of the year a call spans, open to last month (a call from December to
-/// January spans both).
+/// The months of the year in which a call like `c` is expected to take applications
+/// again: its opening month through its last month, except that a closing month in
+/// which the call ran less than half the month does not count (a call of 15 October –
+/// 14 November is expected again in October; planning in late November, "expected in
+/// November" would point at a call that has most likely closed — trial 2026-11).
 fn months_of(c: &Call) -> Vec<u8> {
-    let (first, last) = (c.open.month, c.last_month());
+    let first = c.open.month;
+    let mut last = c.last_month();
+    if let Some(close) = c.close
+        && close.day.is_some_and(|d| d < 15)
+        && close.month > first
+    {
+        last = close.month.plus_months(-1);
+    }
     let n = last.months_since(first).clamp(0, 11);
     (0..=n).map(|k| first.plus_months(k).month).collect()
+}
+
+/// The months a programme is expected to take applications in the next cycle: every
+/// call of the newest cycle (opened within 12 months before the newest call — several
+/// rounds a year, such as 해외규격인증's February, May, August and October rounds of
+/// 2025) and the months the catalogue's window summary declares.
+fn cycle_months(w: &Windows, newest: &Call) -> Vec<u8> {
+    let from = newest.open.month.plus_months(-11);
+    let mut months: Vec<u8> = w
+        .calls
+        .iter()
+        .filter(|c| c.open.month >= from)
+        .flat_map(months_of)
+        .chain(w.months.iter().copied())
+        .collect();
+    months.sort_unstable();
+    months.dedup();
+    months
 }
 
 /// The first month from `earliest` whose month of the year is in `months` (windows
@@ -114,10 +142,19 @@ fn first_window(w: &Windows, earliest: YearMonth) -> (YearMonth, WindowState, Op
             Some(c.clone()),
         );
     }
-    // Otherwise the newest call is expected to recur in the same months.
+    // Otherwise the newest cycle's calls are expected to recur in the same months;
+    // the call a forecast cites is the newest one of that month (none when only the
+    // window summary names the month).
     if let Some(newest) = w.calls.iter().max_by_key(|c| c.open) {
-        let m = next_in(&months_of(newest), earliest);
-        return (m, WindowState::Forecast, Some(newest.clone()));
+        let m = next_in(&cycle_months(w, newest), earliest);
+        let from = newest.open.month.plus_months(-11);
+        let like = w
+            .calls
+            .iter()
+            .filter(|c| c.open.month >= from && months_of(c).contains(&m.month))
+            .max_by_key(|c| c.open)
+            .cloned();
+        return (m, WindowState::Forecast, like);
     }
     match w.status {
         WindowStatus::Rolling => (earliest, WindowState::Rolling, None),
@@ -280,6 +317,31 @@ mod tests {
         );
         let feb = place(&w, None, SupportKind::Voucher, ym("2027-02"));
         assert_eq!(feb.start, ym("2027-12"));
+    }
+
+    #[test]
+    fn several_rounds_a_year_forecast_the_next_round_not_the_last_one() {
+        // 해외규격인증 2025: rounds from February, May, August (1–29) and October
+        // (15 October – 14 November); no 2026 call found. Planning in late November
+        // 2026 the next expected round is February 2027, not October 2027 and not
+        // "November" (the October round closes mid-November).
+        let w = Windows {
+            calls: vec![
+                call("2025-10-15", Some("2025-11-14"), false),
+                call("2025-08-01", Some("2025-08-29"), false),
+            ],
+            ..windows(WindowStatus::Confirmed, &[2, 5, 8, 10], Some(2025))
+        };
+        let p = place(&w, None, SupportKind::Grant, ym("2026-11"));
+        assert_eq!((p.start, p.state), (ym("2027-02"), WindowState::Forecast));
+        // February comes from the window summary, not from a dated call.
+        assert_eq!(p.call, None);
+        let sept = place(&w, None, SupportKind::Grant, ym("2027-09"));
+        assert_eq!(sept.start, ym("2027-10"));
+        assert_eq!(
+            sept.call.map(|c| c.open.to_string()),
+            Some("2025-10-15".into())
+        );
     }
 
     #[test]
