@@ -242,6 +242,49 @@ fn broken_rules(
         }
         start_of.insert(id, s.start);
     }
+    // Numbered by date: a firm reads the plan from the top (trial 2026-11).
+    for w in plan.steps.windows(2) {
+        if w[0].start > w[1].start {
+            e.push(format!(
+                "step {} ({}) starts {} after step {} ({}) starts {}",
+                w[0].order,
+                w[0].programme_id,
+                w[0].start,
+                w[1].order,
+                w[1].programme_id,
+                w[1].start
+            ));
+        }
+    }
+    // The to-verify grant figure leaves out the steps of which nothing could be
+    // checked (no passed condition): docs/formats.md, trial 2026-11.
+    let checked: u64 = plan
+        .steps
+        .iter()
+        .filter(|s| s.category != gachi::codes::Goal::Rnd)
+        .filter(|s| ["grant", "voucher", "consulting"].contains(&s.support.kind.as_str()))
+        .filter(|s| {
+            s.eligibility == Eligibility::Eligible
+                || s.reasons.iter().any(|r| r.outcome == Outcome::Pass)
+        })
+        .filter_map(|s| s.support.max_krw)
+        .sum();
+    if plan.totals.max_grant_checked_krw != checked {
+        e.push(format!(
+            "max_grant_checked_krw {} but the steps with a met condition give {checked}",
+            plan.totals.max_grant_checked_krw
+        ));
+    }
+    // The to-verify grant figure lies between the headline and every non-R&D grant.
+    let t = &plan.totals;
+    if t.max_grant_checked_krw < t.max_grant_eligible_krw
+        || t.max_grant_checked_krw > t.max_grant_non_rnd_krw
+    {
+        e.push(format!(
+            "checked grants {} outside [{}, {}]",
+            t.max_grant_checked_krw, t.max_grant_eligible_krw, t.max_grant_non_rnd_krw
+        ));
+    }
     // A step waits for every earlier step that links into it with an order.
     for s in &plan.steps {
         for (j, kind) in cat
@@ -268,7 +311,10 @@ fn broken_rules(
                     s.programme_id
                 ));
             }
-            if kind.orders() && plan.step(from).is_some_and(|f| f.order > s.order) {
+            if kind.orders()
+                && !money_before_unknown
+                && plan.step(from).is_some_and(|f| f.order > s.order)
+            {
                 e.push(format!(
                     "{} comes before {from}, which must come first ({kind:?})",
                     s.programme_id

@@ -134,6 +134,8 @@ const TARGETED_POINTS: i64 = 20;
 const ROBOT_POINTS: i64 = 30;
 const ORDER_LINK_POINTS: i64 = 30;
 const BONUS_LINK_POINTS: i64 = 15;
+/// The longest a step waits for a programme that only earns it bonus points.
+const BONUS_WAIT_MONTHS: i64 = 3;
 const CROSS_MINISTRY_POINTS: i64 = 10;
 const UMBRELLA_POINTS: i64 = -30;
 const EXTRA_GOAL_POINTS: i64 = 5;
@@ -145,6 +147,8 @@ const FAR_SITE_POINTS: i64 = -40;
 const NOT_READY_FOR_AI_POINTS: i64 = -30;
 /// A programme for shops (점포) offered to a manufacturer.
 const SHOP_FOR_MANUFACTURER_POINTS: i64 = -40;
+/// Investment first: below any fit, so never a step by score alone.
+const NEEDS_INVESTMENT_POINTS: i64 = -80;
 /// Nothing found after 2024: ranks below current programmes (an entry that is only
 /// outdated — no call in 18 months — is marked, not demoted).
 const NOTHING_AFTER_2024_POINTS: i64 = -40;
@@ -304,11 +308,12 @@ fn fit(
         .count() as i64;
     score += extra_goals * EXTRA_GOAL_POINTS;
     // Possible by the conditions, but rarely what this firm would use.
-    if let Some(m) = mismatch(p, prof) {
+    if let Some(m) = mismatch(cat, i, prof) {
         score += match m {
             Mismatch::FarSite => FAR_SITE_POINTS,
             Mismatch::ShopForManufacturer => SHOP_FOR_MANUFACTURER_POINTS,
             Mismatch::NotReadyForAi => NOT_READY_FOR_AI_POINTS,
+            Mismatch::NeedsInvestment => NEEDS_INVESTMENT_POINTS,
         };
         note(&mut why, || mismatch_text(m, p, false));
     }
@@ -476,7 +481,7 @@ fn select(
             .filter(|&i| {
                 cat.programmes[i].category == *goal
                     && fits[&i].score >= MIN_FIT_FOR_UNANSWERED_GOAL
-                    && mismatch(&cat.programmes[i], facts.profile).is_none()
+                    && mismatch(cat, i, facts.profile).is_none()
             })
             .max_by_key(|&i| (fits[&i].score, Reverse(i)));
         if let Some(i) = best {
@@ -511,7 +516,7 @@ fn weak_why(cat: &Catalogue, i: usize, a: &Assessment, facts: &FirmFacts) -> Tex
             "Too many conditions to verify to recommend it as a step.",
         );
     }
-    if let Some(m) = mismatch(p, facts.profile) {
+    if let Some(m) = mismatch(cat, i, facts.profile) {
         return mismatch_text(m, p, true);
     }
     Text::new(
@@ -529,6 +534,11 @@ enum Mismatch {
     FarSite,
     ShopForManufacturer,
     NotReadyForAi,
+    /// Needs private investment first (스케일업 팁스: 10억 from an operator; 글로벌
+    /// 팁스: overseas VC), which the profile cannot show; taken only after the stage
+    /// before it was received (fresh-user trial 2026-11: a robot SI firm shown "R&D
+    /// 과제 최대 60억" from 글로벌 팁스).
+    NeedsInvestment,
 }
 
 /// The sentence for a mismatch: as a step's caveat, or as why it was left out.
@@ -550,6 +560,10 @@ fn mismatch_text(m: Mismatch, p: &Programme, left_out: bool) -> Text {
             "아직 스마트공장이 없는 기업에는 이른 사업입니다: 기초 자동화와 데이터 수집이 먼저입니다".to_string(),
             "Early for a firm with no smart factory yet: basic automation and data collection come first".to_string(),
         ),
+        Mismatch::NeedsInvestment => (
+            "민간 투자(운영사·해외 벤처캐피탈 등)를 먼저 받아야 신청할 수 있는 사업입니다. 앞 단계 사업을 받았거나 투자를 유치한 뒤에 다시 보세요".to_string(),
+            "Needs private investment first (an operator's or overseas venture capital); look again once the stage before it was received or investment was raised".to_string(),
+        ),
     };
     if left_out {
         Text::new(
@@ -561,7 +575,8 @@ fn mismatch_text(m: Mismatch, p: &Programme, left_out: bool) -> Text {
     }
 }
 
-fn mismatch(p: &Programme, prof: &FirmProfile) -> Option<Mismatch> {
+fn mismatch(cat: &Catalogue, i: usize, prof: &FirmProfile) -> Option<Mismatch> {
+    let p = &cat.programmes[i];
     if let Some(region) = prof.region
         && !p.sites.is_empty()
         && crate::facts::region_within(region, &p.sites) == Some(false)
@@ -575,6 +590,13 @@ fn mismatch(p: &Programme, prof: &FirmProfile) -> Option<Mismatch> {
         && prof.smart_factory_level == Some(crate::codes::SmartFactoryLevel::None)
     {
         return Some(Mismatch::NotReadyForAi);
+    }
+    if p.has_tag("needs_investment")
+        && !cat.incoming[i].iter().any(|&(j, kind)| {
+            kind == LinkKind::FollowOn && prof.received.contains(&cat.programmes[j].id)
+        })
+    {
+        return Some(Mismatch::NeedsInvestment);
     }
     None
 }
@@ -657,7 +679,7 @@ pub fn build_plan(
     }
 
     let order = order_steps(cat, &in_plan);
-    let steps = schedule_steps(
+    let mut steps = schedule_steps(
         cat,
         &order,
         &assessed,
@@ -665,6 +687,13 @@ pub fn build_plan(
         &added_as_prerequisite,
         &facts,
     );
+    // Numbered by date, as a firm reads a plan (trial 2026-11: "step 9" in February
+    // after "step 10" in January); a step's `after` steps still come before it, since
+    // it starts at or after their start. Ties keep the link order.
+    steps.sort_by_key(|s| (s.start, s.order));
+    for (k, s) in steps.iter_mut().enumerate() {
+        s.order = k + 1;
+    }
 
     let mut also_eligible = Vec::new();
     let mut not_eligible = Vec::new();
@@ -767,7 +796,28 @@ pub fn build_plan(
     let rnd_sum = rnd()
         .filter_map(|s| s.support.max_krw)
         .fold(0u64, u64::saturating_add);
+    // A step of which no condition could be checked (all read in the notice) is not
+    // counted in the to-verify figure: nothing is known to make it fit.
+    let unchecked = |s: &Step| {
+        s.eligibility != Eligibility::Eligible
+            && !s.reasons.iter().any(|r| r.outcome == Outcome::Pass)
+    };
+    let non_rnd_grants = || {
+        steps
+            .iter()
+            .filter(|s| s.category != Goal::Rnd)
+            .filter(|s| money_side(&s.support.kind) == Some(MoneySide::Grant))
+            .filter(|s| s.support.max_krw.is_some())
+    };
     let totals = Totals {
+        max_grant_checked_krw: non_rnd_grants()
+            .filter(|s| !unchecked(s))
+            .filter_map(|s| s.support.max_krw)
+            .fold(0u64, u64::saturating_add),
+        grant_steps_unchecked: non_rnd_grants().filter(|s| unchecked(s)).count(),
+        grant_eligible_unsure_steps: non_rnd_grants()
+            .filter(|s| s.eligibility == Eligibility::Eligible && s.confidence != "confirmed")
+            .count(),
         steps: steps.len(),
         max_support_krw: max_grant_krw.saturating_add(max_loan_krw),
         cross_ministry_links,
@@ -884,10 +934,24 @@ fn schedule_steps(
         let mut after = Vec::new();
         let mut alongside_of = None;
         let mut ahead_of_unknown = false;
+        // Bonus givers before this step (a designation that earns points): waited for
+        // only when that costs at most BONUS_WAIT_MONTHS (trial 2026-11: 해외규격인증
+        // pushed past four rounds a year to wait for 글로벌 강소기업 1000+).
+        let mut bonus_ready = as_of;
+        let mut bonus_from = Vec::new();
+        for &(j, kind) in &cat.incoming[i] {
+            if kind == LinkKind::Bonus
+                && let Some(&pj) = pos_in_plan.get(&j)
+                && pj < k
+            {
+                bonus_ready = bonus_ready.max(ends[pj].plus_months(1));
+                bonus_from.push(j);
+            }
+        }
         for &(j, kind) in &cat.incoming[i] {
             if let Some(&pj) = pos_in_plan.get(&j)
                 && pj < k
-                && (kind.orders() || kind == LinkKind::Bonus)
+                && kind.orders()
             {
                 let ready = if alongside && kind != LinkKind::Prerequisite {
                     alongside_of.get_or_insert(j);
@@ -908,7 +972,29 @@ fn schedule_steps(
                 after.push(cat.programmes[j].id.clone());
             }
         }
-        let placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
+        let mut placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
+        let mut bonus_skipped = None;
+        if !bonus_from.is_empty() && bonus_ready > earliest {
+            let waited = place(
+                &p.windows,
+                p.duration_months,
+                p.support.kind,
+                earliest.max(bonus_ready),
+            );
+            let delay = waited.start.months_since(placed.start);
+            if delay <= BONUS_WAIT_MONTHS {
+                placed = waited;
+                for &j in &bonus_from {
+                    after.push(cat.programmes[j].id.clone());
+                }
+            } else {
+                bonus_skipped = Some(delay);
+            }
+        } else {
+            for &j in &bonus_from {
+                after.push(cat.programmes[j].id.clone());
+            }
+        }
         starts.push(placed.start);
         ends.push(placed.end);
         let open_now = open_in(&placed, as_of);
@@ -963,17 +1049,27 @@ fn schedule_steps(
                 ),
             ));
         }
-        for &(j, kind) in &cat.incoming[i] {
-            if kind == LinkKind::Bonus && pos_in_plan.get(&j).is_some_and(|&pj| pj < k) {
-                let q = &cat.programmes[j].name;
-                why.push(Text::new(
+        for &j in &bonus_from {
+            let q = &cat.programmes[j].name;
+            why.push(match bonus_skipped {
+                None => Text::new(
                     format!("'{}' 뒤에 신청하면 가점·우대를 받을 수 있습니다.", q.ko),
                     format!(
                         "Applying after '{}' earns bonus points or preference.",
                         q.en
                     ),
-                ));
-            }
+                ),
+                Some(delay) => Text::new(
+                    crate::text::josa(&format!(
+                        "'{}'(을)를 받은 뒤에 신청하면 가점·우대가 있지만, 기다리면 {delay}개월 늦어져 먼저 신청하도록 두었습니다.",
+                        q.ko
+                    )),
+                    format!(
+                        "Applying after '{}' earns preference, but waiting would cost {delay} months, so it is applied for first.",
+                        q.en
+                    ),
+                ),
+            });
         }
         let a = &assessed[i];
         steps.push(Step {
@@ -983,6 +1079,7 @@ fn schedule_steps(
             ministry: p.ministry.clone(),
             ministry_name: crate::facts::ministry_name_at(&p.ministry, as_of),
             agency: p.agency.clone(),
+            agency_en: p.agency_en.clone(),
             category: p.category,
             tags: p.tags.clone(),
             eligibility: a.eligibility,

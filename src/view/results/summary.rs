@@ -60,12 +60,9 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         // Loans and guarantees are money to repay: shown apart from grants, never
         // added into one "support" figure (the plan's max_grant_krw / max_loan_krw).
         let finance = t.max_loan_krw;
-        // R&D projects apart, as the largest one: they are alternatives, not a sum.
-        let grants = if t.rnd_steps > 0 {
-            t.max_grant_non_rnd_krw
-        } else {
-            t.max_grant_krw
-        };
+        // R&D projects apart, as the largest one: they are alternatives, not a sum;
+        // steps of which nothing could be checked are not counted.
+        let grants = t.max_grant_checked_krw;
         // The headline counts only steps whose conditions are all met; the to-verify
         // steps' amounts come after, as what they would add if they turn out open.
         ui.label(format!(
@@ -74,6 +71,13 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
             krw_in(t.max_grant_eligible_krw, lang)
         ))
         .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
+        if t.grant_eligible_unsure_steps > 0 && t.max_grant_eligible_krw > 0 {
+            ui.label(
+                egui::RichText::new(format!("({})", s::GRANTS_SOURCE_UNSURE.get(lang)))
+                    .color(style::unknown_colour(dark)),
+            )
+            .on_hover_text(s::GRANTS_SOURCE_UNSURE_WHY.get(lang));
+        }
         if grants > t.max_grant_eligible_krw {
             ui.label(
                 egui::RichText::new(format!(
@@ -84,6 +88,18 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
                 .color(style::unknown_colour(dark)),
             )
             .on_hover_text(s::GRANTS_IF_VERIFIED_WHY.get(lang));
+        }
+        if t.grant_steps_unchecked > 0 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "· {}",
+                    s::GRANTS_UNCHECKED
+                        .get(lang)
+                        .replace("{n}", &t.grant_steps_unchecked.to_string())
+                ))
+                .color(style::unknown_colour(dark)),
+            )
+            .on_hover_text(s::GRANTS_UNCHECKED_WHY.get(lang));
         }
         if t.max_rnd_project_krw > 0 {
             // In the to-verify colour unless the largest project's conditions are met.
@@ -169,7 +185,7 @@ pub fn joint_pathways(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
                 .iter()
                 .filter(|l| l.in_plan && l.kind.orders())
                 .filter_map(|l| index(&l.programme_id))
-                .find(|&j| j > k)
+                .find(|&j| j != k)
         })
         .collect();
     let has_incoming = |k: usize| next.contains(&Some(k));
