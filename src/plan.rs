@@ -74,6 +74,9 @@ pub struct Step {
     #[serde(default)]
     pub ministry_name: Text,
     pub agency: String,
+    /// Added (2026-11): the agency in English, when the catalogue gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_en: Option<String>,
     pub category: Goal,
     pub tags: Vec<String>,
     pub eligibility: Eligibility,
@@ -202,6 +205,32 @@ pub struct Totals {
     /// to-verify steps read as what the firm could get).
     #[serde(default)]
     pub max_grant_eligible_krw: u64,
+    /// Added (2026-11): `max_grant_non_rnd_krw` without the steps of which no
+    /// condition could be checked (every condition is one to read in the notice), in
+    /// won: what "with the steps to verify, up to" shows (trial 2026-11: a robot SI
+    /// firm's 15억 counted a 10억 consortium project for robot buyers of which
+    /// nothing was known to fit).
+    #[serde(default)]
+    pub max_grant_checked_krw: u64,
+    /// Added (2026-11): grant steps (outside R&D) with a sourced amount left out of
+    /// `max_grant_checked_krw` because none of their conditions could be checked.
+    #[serde(default)]
+    pub grant_steps_unchecked: usize,
+    /// Added (2026-11): steps counted in `max_grant_eligible_krw` whose source is not
+    /// marked `confirmed` (a blog or an older notice): the headline says so (trial
+    /// 2026-11: a 4,200만 headline resting on a consultant's blog, unmarked).
+    #[serde(default)]
+    pub grant_eligible_unsure_steps: usize,
+}
+
+impl Step {
+    /// The agency in `lang`: English when the catalogue gives it, else the Korean name.
+    pub fn agency_in(&self, lang: crate::text::Lang) -> &str {
+        match (&self.agency_en, lang) {
+            (Some(en), crate::text::Lang::En) => en,
+            _ => &self.agency,
+        }
+    }
 }
 
 /// Whether a kind of support is repaid (loans, guarantees) or not (grants, vouchers,

@@ -440,3 +440,47 @@ fn half_the_programmes_have_a_call_of_the_2026_cycle_and_the_notice_says_how_man
     assert!(ko.contains(&format!("{}개 사업", ps.len())), "{ko}");
     assert!(en.contains(&format!("{recent} have a dated call")), "{en}");
 }
+
+#[test]
+fn every_agency_has_an_english_name_for_english_readers() {
+    // Trial 2026-11: agency names stayed Korean in the English app and report.
+    let cat = builtin().expect("parses");
+    for p in &cat.programmes {
+        let en = p
+            .agency_en
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: no agency_en", p.id));
+        assert!(
+            !en.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{}: agency_en has Hangul: {en}",
+            p.id
+        );
+        assert_eq!(p.agency_in(gachi::text::Lang::Ko), p.agency);
+        assert_eq!(p.agency_in(gachi::text::Lang::En), en);
+    }
+    let get = |id: &str| cat.get(id).expect("in the catalogue");
+    assert_eq!(
+        get("mss-overseas-certification").agency_en.as_deref(),
+        Some("Korea Testing and Research Institute (KTR)")
+    );
+}
+
+#[test]
+fn overseas_certification_lists_the_four_rounds_of_2025() {
+    // news1 2025-10-14: the October round followed rounds in February, May and August.
+    let cat = builtin().expect("parses");
+    let p = cat.get("mss-overseas-certification").expect("present");
+    let opened: BTreeSet<String> = p
+        .windows
+        .calls
+        .iter()
+        .map(|c| c.open.month.to_string())
+        .collect();
+    for m in ["2025-02", "2025-05", "2025-08", "2025-10"] {
+        assert!(opened.contains(m), "{m} missing: {opened:?}");
+    }
+    // Scale-up and Global TIPS need private investment first.
+    for id in ["mss-scaleup-tips", "mss-global-tips"] {
+        assert!(cat.get(id).expect("present").has_tag("needs_investment"));
+    }
+}

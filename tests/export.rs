@@ -518,8 +518,16 @@ fn the_calendar_has_one_event_per_dated_step_and_names_the_undated_ones() {
                 s.window == WindowState::Forecast,
                 "{summary}"
             );
+            // Only a dated call is a confirmed event; a forecast or an always-open
+            // scheme's month is a tentative reminder (trial 2026-11).
+            let status = if s.window == WindowState::Confirmed {
+                "CONFIRMED"
+            } else {
+                "TENTATIVE"
+            };
+            assert_eq!(prop(e, "STATUS"), status, "{}", s.programme_id);
             let desc = prop(e, "DESCRIPTION");
-            assert!(desc.contains(&s.agency), "{desc}");
+            assert!(desc.contains(s.agency_in(lang)), "{desc}");
             assert!(desc.contains(&s.url), "{desc}");
             assert!(desc.contains('\n'), "newlines round-trip");
             // One bracket level: "예상 (지난 공고 기준)" is not wrapped in another.
@@ -767,4 +775,31 @@ fn write_samples_when_asked() {
         diff_text(&diff_plans(&a, &b), Lang::Ko),
     )
     .unwrap();
+}
+
+#[test]
+fn a_headline_resting_on_an_unofficial_source_says_so_and_agencies_read_in_english() {
+    // Trial 2026-11: the 4,200만 of 소공인 스마트제조 comes from a consultant's blog
+    // (catalogue confidence "uncertain") and the headline did not say so.
+    let plan = root_plan();
+    let step = plan
+        .step("mss-micro-smart-manufacturing")
+        .expect("the micro-manufacturer's smart-manufacturing step");
+    assert_eq!(step.confidence, "uncertain");
+    assert_eq!(step.support.max_krw, Some(42_000_000));
+    assert!(plan.totals.grant_eligible_unsure_steps >= 1);
+    let ko = report_html(&plan, Lang::Ko);
+    assert!(
+        ko.contains("금액 출처 확인 필요"),
+        "the Korean report marks it"
+    );
+    let en = report_html(&plan, Lang::En);
+    assert!(
+        en.contains("source to verify (not an official notice)"),
+        "the English one too"
+    );
+    // The English report names the agency in English, the Korean one in Korean.
+    assert!(en.contains("Small Enterprise and Market Service (SEMAS)"));
+    assert!(!en.contains("소상공인시장진흥공단"));
+    assert!(ko.contains("소상공인시장진흥공단"));
 }

@@ -324,6 +324,7 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         name: Text::new(n.title.clone(), n.title.clone()),
         ministry: ministry_code(n.jurisdiction.as_deref()).to_string(),
         agency: agency(n),
+        agency_en: None,
         category,
         stage: Stage::of_category(category),
         purpose: n.programme_id.clone(),

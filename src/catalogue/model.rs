@@ -152,6 +152,10 @@ pub struct Programme {
     pub name: Text,
     pub ministry: String,
     pub agency: String,
+    /// Added (2026-11): the agency in English (the catalogue's `agency_en`); absent
+    /// in older catalogues, where English readers see the Korean name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_en: Option<String>,
     pub category: Goal,
     pub stage: Stage,
     pub purpose: String,
@@ -190,6 +194,14 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// The agency in `lang`: English when the catalogue gives it, else the Korean name.
+    pub fn agency_in(&self, lang: crate::text::Lang) -> &str {
+        match (&self.agency_en, lang) {
+            (Some(en), crate::text::Lang::En) => en,
+            _ => &self.agency,
+        }
+    }
+
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }

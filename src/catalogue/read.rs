@@ -206,6 +206,11 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         }
     });
     let agency = o.req_nonempty("agency", probs);
+    let agency_en = o
+        .opt_str("agency_en", probs)
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string);
     let category = code(
         &o,
         "category",
@@ -361,6 +366,7 @@ fn read_programme(path: &str, v: &Value, probs: &mut Problems) -> Option<Program
         name: name?,
         ministry: ministry?,
         agency: agency?.to_string(),
+        agency_en,
         category: category?,
         stage: stage?,
         serves,

@@ -115,7 +115,7 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             STEP.get(lang),
             s.order,
             ministry_label(&s.ministry, lang),
-            s.agency
+            s.agency_in(lang)
         ));
         let mut support = Vec::new();
         if !s.support.kind.is_empty() {
@@ -191,8 +191,12 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
         lines.push(format!("CATEGORIES:{}", escape_text(&s.ministry)));
         lines.push(
             match s.window {
-                WindowState::Confirmed | WindowState::Rolling => "STATUS:CONFIRMED",
-                WindowState::Forecast | WindowState::ToVerify => "STATUS:TENTATIVE",
+                // Only a dated call is a confirmed event; an always-open scheme's
+                // month is a reminder (trial 2026-11: 상시 items shown as confirmed).
+                WindowState::Confirmed => "STATUS:CONFIRMED",
+                WindowState::Rolling | WindowState::Forecast | WindowState::ToVerify => {
+                    "STATUS:TENTATIVE"
+                }
             }
             .into(),
         );

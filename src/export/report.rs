@@ -51,6 +51,14 @@ const T_IF_VERIFIED: Tr = Tr(
     "조건 충족 단계만 · 확인 필요 단계까지 최대",
     "steps whose conditions are met only · with the steps to verify, up to",
 );
+const T_SOURCE_UNSURE: Tr = Tr(
+    "금액 출처 확인 필요 (공식 공고가 아닌 자료)",
+    "amount's source to verify (not an official notice)",
+);
+const T_UNCHECKED: Tr = Tr(
+    "조건을 확인하지 못한 {n}단계 제외",
+    "{n} steps with no condition checked left out",
+);
 const T_RND_TO_VERIFY: Tr = Tr(
     "그 과제의 조건 확인 필요",
     "that project's conditions to verify",
@@ -532,11 +540,13 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     };
     // Grants and loans apart: a loan ceiling is not support a firm keeps. R&D projects
     // apart again, as the largest one: they are alternatives, not a sum.
-    let (all_grants, grant_label) = if t.rnd_steps > 0 {
-        (t.max_grant_non_rnd_krw, T_GRANT_NO_RND)
+    let grant_label = if t.rnd_steps > 0 {
+        T_GRANT_NO_RND
     } else {
-        (t.max_grant_krw, T_GRANT)
+        T_GRANT
     };
+    // Steps of which no condition could be checked are not counted (said beside).
+    let all_grants = t.max_grant_checked_krw;
     // The big figure counts the steps whose conditions are all met; the rest is said
     // beside it, as what the to-verify steps would add.
     let grant_sum = t.max_grant_eligible_krw;
@@ -545,6 +555,21 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
             "{grant_note} · {} {}",
             T_IF_VERIFIED.get(lang),
             krw(all_grants, lang)
+        )
+    } else {
+        grant_note
+    };
+    let grant_note = if t.grant_eligible_unsure_steps > 0 && grant_sum > 0 {
+        format!("{grant_note} · {}", T_SOURCE_UNSURE.get(lang))
+    } else {
+        grant_note
+    };
+    let grant_note = if t.grant_steps_unchecked > 0 {
+        format!(
+            "{grant_note} · {}",
+            T_UNCHECKED
+                .get(lang)
+                .replace("{n}", &t.grant_steps_unchecked.to_string())
         )
     } else {
         grant_note
@@ -685,7 +710,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         } else {
             s.ministry_name.get(lang).to_string()
         }),
-        agency = esc(&s.agency),
+        agency = esc(s.agency_in(lang)),
         category = esc(s.category.label(lang)),
         badge = esc(badge.get(lang)),
     );

@@ -195,7 +195,7 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
         let line2 = format!(
             "{} · {apply} · {}",
             ministry_short(&s.ministry, lang),
-            s.agency
+            s.agency_in(lang)
         );
         let _ = write!(
             svg,
@@ -210,7 +210,7 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
              <text x=\"{tx:.1}\" y=\"{y2:.1}\" font-size=\"11\" fill=\"#444\">{line2}</text>\
              </g>",
             order = s.order,
-            full = esc(&format!("{}. {name} — {}", s.order, s.agency)),
+            full = esc(&format!("{}. {name} — {}", s.order, s.agency_in(lang))),
             tint = pal.tint,
             solid = pal.solid,
             cx = BOX_X + 22.0,

@@ -62,6 +62,9 @@ fn matches(p: &Programme, q: &str) -> bool {
         || p.name.ko.contains(q)
         || p.name.en.to_lowercase().contains(q)
         || p.agency.contains(q)
+        || p.agency_en
+            .as_deref()
+            .is_some_and(|a| a.to_lowercase().contains(q))
         || p.id.contains(q)
         || p.summary.ko.contains(q)
         || p.summary.en.to_lowercase().contains(q)
@@ -320,7 +323,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                     ui.add(egui::Label::new(p.category.label(lang)).truncate());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&p.agency).truncate());
+                    ui.add(egui::Label::new(p.agency_in(lang)).truncate());
                 });
                 row.col(|ui| {
                     let amount = match (p.support.max_krw, lang) {

@@ -10,9 +10,10 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ClientSort {
     /// Last changed first.
-    #[default]
     Recent,
-    /// By firm name.
+    /// By firm name: the default, so a row stays where it was after a save (trial
+    /// 2026-11: the list re-sorted and a second click opened another client).
+    #[default]
     Name,
 }
 

@@ -62,7 +62,10 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
     if lang == Lang::En {
         wrap(ui, egui::RichText::new(&p.name.ko).color(weak));
     }
-    wrap(ui, format!("{}: {}", s::DETAIL_AGENCY.get(lang), p.agency));
+    wrap(
+        ui,
+        format!("{}: {}", s::DETAIL_AGENCY.get(lang), p.agency_in(lang)),
+    );
     let step = plan.step(&p.id);
     let also = plan.also_eligible.iter().find(|a| a.programme_id == p.id);
     let not = plan.not_eligible.iter().find(|n| n.programme_id == p.id);

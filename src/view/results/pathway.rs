@@ -95,7 +95,8 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
         .wrap(),
     );
     ui.add(
-        egui::Label::new(egui::RichText::new(&st.agency).color(style::weak_text(dark))).truncate(),
+        egui::Label::new(egui::RichText::new(st.agency_in(lang)).color(style::weak_text(dark)))
+            .truncate(),
     );
     // Two labelled lines, so an assumed project period is never read as the
     // application window: "신청 2026-11 (예상)" / "사업 기간 2026-11 ~ 2027-04 (가정)".

@@ -50,7 +50,14 @@ pub fn show(
             [Pos2::new(x, rect.top() + 16.0), Pos2::new(x, rect.bottom())],
             Stroke::new(if year_start { 1.0 } else { 0.5 }, grid),
         );
-        if year_start {
+        // The first column's year only when it has room before January's (trial
+        // 2026-11: "2026" and "2027" overlapped at 1024 px).
+        let room = if m.month == 1 {
+            f32::INFINITY
+        } else {
+            f32::from(13 - m.month) * col_w
+        };
+        if year_start && room >= 40.0 {
             painter.text(
                 Pos2::new(x + 2.0, rect.top()),
                 egui::Align2::LEFT_TOP,
