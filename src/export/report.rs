@@ -85,8 +85,8 @@ const OPEN_NOW: Tr = Tr("지금 접수 중", "open now");
 const T_CROSS: Tr = Tr("부처 연계", "cross-ministry links");
 const PATHWAY: Tr = Tr("지원 경로", "Pathway");
 const PATHWAY_NOTE: Tr = Tr(
-    "위에서 아래로 계획 순서입니다. 화살표는 계획 안의 사업끼리의 연계입니다.",
-    "Top to bottom in plan order. Arrows are links between programmes of the plan.",
+    "위에서 아래로 신청 시기 순서입니다. 화살표는 계획 안의 사업끼리의 연계입니다.",
+    "Top to bottom by when to apply. Arrows are links between programmes of the plan.",
 );
 const LEGEND_OTHER: Tr = Tr("기타 기관", "other bodies");
 const LEGEND_CROSS: Tr = Tr("★ 부처 연계", "★ cross-ministry link");
