@@ -146,14 +146,3 @@ codes!(
 
 /// The plan's step categories are the goal codes.
 pub type Category = Goal;
-
-/// A ministry's current full name for display, from its short code (dated names:
-/// `facts::ministry_name_at`).
-pub fn ministry_label(code: &str, lang: crate::text::Lang) -> String {
-    crate::facts::ministry_name(code, lang)
-}
-
-/// Short ministry name for cards ("산업부", "중기부").
-pub fn ministry_short(code: &str, lang: crate::text::Lang) -> String {
-    crate::facts::ministry_short(code, lang)
-}

@@ -762,6 +762,30 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// Parses JSON text with messages a person can act on (BOM, encoding, syntax with line).
+pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Problem::whole(ProblemKind::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
+    })?;
+    serde_json::from_str(text).map_err(|e| {
+        Problem::whole(if e.is_eof() {
+            ProblemKind::CutOff {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else {
+            ProblemKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

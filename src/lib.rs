@@ -15,6 +15,7 @@ pub mod export;
 pub mod facts;
 pub mod files;
 pub mod json_read;
+pub mod ksic;
 pub mod matcher;
 pub mod month;
 pub mod plan;

@@ -3,8 +3,9 @@
 mod model;
 mod read;
 
+pub use crate::json_read::parse_json;
 pub use model::*;
-pub use read::{parse_catalogue, parse_json, sha256_hex};
+pub use read::{parse_catalogue, sha256_hex};
 
 /// The catalogue built into the binary.
 pub const BUILTIN_JSON: &str = include_str!("../../data/catalogue.json");

@@ -4,7 +4,8 @@
 use super::model::*;
 use crate::codes::{Certification, Goal, Region, RootTech, SizeClass, SmartFactoryLevel};
 use crate::json_read::{
-    CodeSet, DateForm, Doc, JsonType, Obj, Problem, ProblemKind, Problems, RangeOf, index, want,
+    CodeSet, DateForm, Doc, JsonType, Obj, Problem, ProblemKind, Problems, RangeOf, index,
+    parse_json, want,
 };
 use crate::month::YearMonth;
 use crate::text::{Text, josa};
@@ -29,30 +30,6 @@ pub fn parse_catalogue(bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Parses JSON text with messages a person can act on (BOM, encoding, syntax with line).
-pub fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::whole(ProblemKind::NotUtf8 {
-            offset: e.valid_up_to(),
-        })
-    })?;
-    serde_json::from_str(text).map_err(|e| {
-        Problem::whole(if e.is_eof() {
-            ProblemKind::CutOff {
-                line: e.line(),
-                column: e.column(),
-            }
-        } else {
-            ProblemKind::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            }
-        })
-    })
 }
 
 fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
@@ -554,7 +531,7 @@ fn read_criterion(path: &str, v: &Value, probs: &mut Problems) -> Option<Criteri
                 return None;
             };
             for (i, p) in prefixes.iter().enumerate() {
-                if !crate::profile::ksic_prefix_ok(p) {
+                if !crate::ksic::ksic_prefix_ok(p) {
                     probs.push(
                         index(&o.path_of("prefixes"), i),
                         Text::new(

@@ -2,7 +2,8 @@
 //! month or the catalogue changed.
 
 use super::{Tr, krw, text_or};
-use crate::codes::{SizeClass, ministry_short};
+use crate::codes::SizeClass;
+use crate::facts::ministry_short;
 use crate::files::printable;
 use crate::matcher::{Eligibility, Outcome, WindowState};
 use crate::month::YearMonth;

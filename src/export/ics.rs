@@ -18,7 +18,7 @@ use super::{
     support_kind_label, window_label,
 };
 use crate::catalogue::is_web_url;
-use crate::codes::ministry_label;
+use crate::facts::ministry_name as ministry_label;
 use crate::matcher::{Eligibility, WindowState};
 use crate::month::YearMonth;
 use crate::plan::Plan;

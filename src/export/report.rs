@@ -8,7 +8,8 @@ use super::{
     support_kind_label, text_or, window_label,
 };
 use crate::catalogue::{Confidence, is_web_url};
-use crate::codes::{Goal, Region, SizeClass, ministry_label};
+use crate::codes::{Goal, Region, SizeClass};
+use crate::facts::ministry_name as ministry_label;
 use crate::matcher::{Eligibility, Outcome, Reason, WindowState};
 use crate::plan::{Plan, Step};
 use crate::text::Lang;

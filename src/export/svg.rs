@@ -4,7 +4,7 @@
 
 use super::{CROSS_GOLD, Tr, UNDATED, escape_html as esc, ministry_palette, step_name};
 use crate::catalogue::LinkKind;
-use crate::codes::ministry_short;
+use crate::facts::ministry_short;
 use crate::matcher::{Eligibility, WindowState};
 use crate::month::YearMonth;
 use crate::plan::Plan;

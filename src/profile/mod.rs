@@ -1,9 +1,8 @@
 //! The firm profile (`gachi-profile/1`), its strict reading, and facts derived from it.
 
-mod ksic;
 mod size;
 
-pub use ksic::{Ksic, MANUFACTURING, SECTIONS, ksic_prefix_ok};
+pub use crate::ksic::{Ksic, MANUFACTURING, SECTIONS, ksic_prefix_ok};
 pub use size::{REFORM_2025, SizeAssessment, SizeFacts, SizeInputs, Tri, assess_size};
 
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SmartFactoryLevel};
@@ -232,7 +231,7 @@ impl Serialize for FirmProfile {
 /// Reads a profile from bytes, strictly: every problem, each naming its field.
 /// `now` is the current month, for the no-future-founding rule.
 pub fn parse_profile(bytes: &[u8], now: YearMonth) -> Result<FirmProfile, Vec<Problem>> {
-    let value = crate::catalogue::parse_json(bytes).map_err(|p| vec![p])?;
+    let value = crate::json_read::parse_json(bytes).map_err(|p| vec![p])?;
     let mut probs = Problems::default();
     let profile = read_profile(&value, &mut probs);
     match profile {

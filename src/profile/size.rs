@@ -7,8 +7,8 @@
 //! the section of the industry is known, the range over its divisions is used and a
 //! revenue inside it is "to verify". Every answer carries the rule it applied.
 
-use super::ksic::Ksic;
 use crate::codes::SizeClass;
+use crate::ksic::Ksic;
 use crate::month::YearMonth;
 use crate::text::{Text, krw_en, krw_ko};
 
@@ -97,7 +97,7 @@ fn small_ceiling(k: Ksic, at: YearMonth) -> Option<(u64, u64)> {
 fn any_industry(at: YearMonth, f: fn(Ksic, YearMonth) -> Option<(u64, u64)>) -> (u64, u64) {
     let mut lo = u64::MAX;
     let mut hi = 0;
-    for &(section, first, last, ..) in super::ksic::SECTIONS {
+    for &(section, first, last, ..) in crate::ksic::SECTIONS {
         for d in first..=last {
             if let Some((a, b)) = f(
                 Ksic {

@@ -3,7 +3,8 @@
 
 use super::{Command, GachiApp, i18n as s};
 use crate::catalogue::Programme;
-use crate::codes::{Goal, ministry_short};
+use crate::codes::Goal;
+use crate::facts::ministry_short;
 use crate::matcher::Eligibility;
 use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};

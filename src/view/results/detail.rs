@@ -52,7 +52,7 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
     ui.label(
         egui::RichText::new(format!(
             "{} · {}",
-            crate::codes::ministry_label(&p.ministry, lang),
+            crate::facts::ministry_name(&p.ministry, lang),
             p.category.label(lang)
         ))
         .color(colour)

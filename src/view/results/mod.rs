@@ -270,7 +270,7 @@ pub(crate) fn window_status(w: WindowStatus) -> s::S {
 /// A programme's name with its ministry, unless the name already says it
 /// ("수출바우처 (중기부)" stays as it is).
 pub(crate) fn name_with_ministry(name: &str, ministry: &str, lang: Lang) -> String {
-    let short = crate::codes::ministry_short(ministry, lang);
+    let short = crate::facts::ministry_short(ministry, lang);
     if name.contains(&format!("({short})")) {
         name.to_string()
     } else {

@@ -3,7 +3,7 @@
 
 use super::super::{i18n as s, style};
 use super::{circled, money, window_colour};
-use crate::codes::ministry_short;
+use crate::facts::ministry_short;
 use crate::matcher::Eligibility;
 use crate::plan::{Plan, Step};
 use crate::text::Lang;
@@ -222,8 +222,8 @@ pub fn legend(ui: &mut Ui, lang: Lang, dark: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", s::LEGEND.get(lang)));
         for (code, name) in [
-            ("MSS", crate::codes::ministry_label("MSS", lang)),
-            ("MOTIE", crate::codes::ministry_label("MOTIE", lang)),
+            ("MSS", crate::facts::ministry_name("MSS", lang)),
+            ("MOTIE", crate::facts::ministry_name("MOTIE", lang)),
             ("OTHER", s::LEGEND_OTHER.get(lang).to_string()),
         ] {
             ui.label(egui::RichText::new("■").color(style::ministry_colour(code, dark)));
