@@ -11,15 +11,6 @@ use std::time::SystemTime;
 /// The workspace's trash folder: deleted clients and previous versions go here.
 pub const TRASH: &str = "trash";
 
-/// The app's data folder: `GACHI_DATA_DIR` when set (to try the app without touching
-/// real client files), else the OS's data folder for "gachi".
-pub fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("GACHI_DATA_DIR") {
-        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
-        _ => eframe::storage_dir("gachi"),
-    }
-}
-
 /// What [`Workspace::save_over`] did: where the client is now, and where its
 /// previous version was kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,11 +47,6 @@ fn io_err(path: &Path, what: &str, e: std::io::Error) -> FileError {
 }
 
 impl Workspace {
-    /// The default folder: `<data folder>/clients`.
-    pub fn default_root() -> Option<PathBuf> {
-        data_dir().map(|d| d.join("clients"))
-    }
-
     /// A workspace in this folder (created when first written to).
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Workspace { root: root.into() }

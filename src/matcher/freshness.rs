@@ -5,26 +5,11 @@
 
 use crate::catalogue::{Programme, WindowStatus};
 use crate::month::YearMonth;
-use crate::text::Text;
-use serde::{Deserialize, Serialize};
+pub use crate::plan::Freshness;
 
 /// An entry with no call (or source, for rolling schemes) in this many months is
 /// outdated: more than one yearly cycle and a half (issue 11).
 pub const OUTDATED_AFTER_MONTHS: i64 = 18;
-
-/// The programme's freshness at one month.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Freshness {
-    /// `YYYY-MM-DD` the entry was verified against its sources, if recorded.
-    pub checked: Option<String>,
-    /// Opening month of the newest dated call.
-    pub latest_call: Option<YearMonth>,
-    /// No call (or source, for an always-open scheme) in the last 18 months.
-    pub outdated: bool,
-    /// Nothing after 2024: no call and no source dated 2025 or later ("2024년 이후
-    /// 공고를 찾지 못함"); such an entry ranks below current ones.
-    pub nothing_after_2024: bool,
-}
 
 /// The month a source date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) falls in; a bare year
 /// counts as its January, so it is never taken as fresher than it is.
@@ -58,47 +43,6 @@ pub fn stale(p: &Programme, as_of: YearMonth) -> (bool, bool) {
     let outdated = last_seen.is_none_or(|m| as_of.months_since(m) > OUTDATED_AFTER_MONTHS);
     let after_2024 = |m: Option<YearMonth>| m.is_some_and(|m| m.year >= 2025);
     (outdated, !after_2024(latest_call) && !after_2024(source))
-}
-
-impl Freshness {
-    /// "확인 2026-11 · 최근 공고 2026-01" (or "최근 공고 없음"), plus the outdated mark.
-    pub fn label(&self) -> Text {
-        let checked = self.checked.as_deref().and_then(|d| d.get(..7));
-        let (ck, ce) = match checked {
-            Some(c) => (format!("자료 점검 {c}"), format!("data checked {c}")),
-            None => (
-                "확인 날짜 없음".to_string(),
-                "check date unknown".to_string(),
-            ),
-        };
-        let (lk, le) = match self.latest_call {
-            Some(m) => (format!("최근 공고 {m}"), format!("latest call {m}")),
-            None => (
-                "최근 공고 날짜 못 찾음".to_string(),
-                "no dated call found".to_string(),
-            ),
-        };
-        let mut t = Text::new(format!("{ck} · {lk}"), format!("{ce} · {le}"));
-        if let Some(w) = self.warning() {
-            t.ko = format!("{} · {}", t.ko, w.ko);
-            t.en = format!("{} · {}", t.en, w.en);
-        }
-        t
-    }
-
-    /// The mark an outdated entry carries, or None.
-    pub fn warning(&self) -> Option<Text> {
-        if self.nothing_after_2024 {
-            Some(Text::new(
-                "오래된 정보 (2024년 이후 공고를 찾지 못함)",
-                "outdated (no notice found since 2024)",
-            ))
-        } else if self.outdated {
-            Some(Text::new("오래된 정보", "outdated"))
-        } else {
-            None
-        }
-    }
 }
 
 #[cfg(test)]

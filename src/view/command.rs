@@ -120,7 +120,7 @@ impl GachiApp {
         self.state
             .workspace
             .clone()
-            .or_else(Workspace::default_root)
+            .or_else(|| super::data_dir().map(|d| d.join("clients")))
             .map(Workspace::new)
     }
 

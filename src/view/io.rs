@@ -300,7 +300,7 @@ pub fn documents_folder() -> Option<PathBuf> {
     let docs = xdg.or_else(|| home.map(|h| h.join("Documents")));
     match docs {
         Some(d) if d.is_dir() => Some(d.join("Gachi")),
-        _ => crate::workspace::data_dir().map(|d| d.join("exports")),
+        _ => super::data_dir().map(|d| d.join("exports")),
     }
 }
 

@@ -464,7 +464,7 @@ pub fn run_app() -> Result<(), String> {
     }
     let options = eframe::NativeOptions {
         viewport,
-        persistence_path: crate::workspace::data_dir().map(|d| d.join("app.ron")),
+        persistence_path: data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     let report_start = std::env::var_os("GACHI_STARTUP_TIME").is_some();
@@ -486,4 +486,14 @@ pub fn run_app() -> Result<(), String> {
         }),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The app's data folder: `GACHI_DATA_DIR` when set (to try the app without touching
+/// real client files), else the OS's data folder for "gachi" (eframe's, so the window state and the
+/// clients sit together; only the app needs it).
+pub fn data_dir() -> Option<std::path::PathBuf> {
+    match std::env::var_os("GACHI_DATA_DIR") {
+        Some(d) if !d.is_empty() => Some(std::path::PathBuf::from(d)),
+        _ => eframe::storage_dir("gachi"),
+    }
 }

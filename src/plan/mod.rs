@@ -5,7 +5,16 @@ use crate::catalogue::Call;
 use crate::catalogue::parse_json;
 use crate::codes::{Goal, SizeClass};
 use crate::json_read::{Doc, JsonType, Problem, ProblemKind};
-use crate::matcher::{Eligibility, Freshness, Reason, WindowState};
+mod freshness;
+mod unlock;
+mod verdict;
+mod window;
+
+pub use freshness::Freshness;
+pub use unlock::{Change, Unlock};
+pub use verdict::{Eligibility, Outcome, Reason};
+pub use window::WindowState;
+
 use crate::month::YearMonth;
 use crate::profile::SizeFacts;
 use crate::text::Text;
@@ -157,11 +166,11 @@ pub struct NotEligible {
     /// Added: the profile changes that would make it eligible (all of them together);
     /// absent when a failure cannot be changed (e.g. business age going down).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unlock: Vec<crate::matcher::Unlock>,
+    pub unlock: Vec<Unlock>,
     /// Added (2026-11): the changes that would make it eligible when one of them is a
     /// major change (moving the head office, changing industry): never in `unlock`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub major_change: Vec<crate::matcher::Unlock>,
+    pub major_change: Vec<Unlock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
