@@ -63,9 +63,11 @@ impl Langs {
 }
 
 /// The message language from a `LANG` value: `ko`, `ko_KR.UTF-8`, `ko_KR.eucKR` …
-/// are Korean; anything else (or nothing) English.
+/// are Korean, and so is no `LANG` at all (Windows never sets it, and the owners Gachi
+/// is for read Korean first); any other language (`en_US.UTF-8`, `C.UTF-8`) English.
 pub fn lang_from_env(value: Option<&str>) -> Lang {
     match value {
+        None | Some("") => Lang::Ko,
         Some(v) if v == "ko" || v.starts_with("ko_") || v.starts_with("ko.") => Lang::Ko,
         _ => Lang::En,
     }
@@ -137,10 +139,13 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn parse_month(s: &str) -> Result<YearMonth, String> {
     match YearMonth::parse(s) {
         Some(m) if (1990..=2100).contains(&m.year) => Ok(m),
+        // Read before --lang is known, so in both languages (Korean first).
         Some(_) => Err(format!(
-            "\"{s}\" is out of range; expected a month from 1990-01 to 2100-12"
+            "\"{s}\": 1990-01부터 2100-12 사이의 월이어야 합니다 / out of range; expected a month from 1990-01 to 2100-12"
         )),
-        None => Err(format!("\"{s}\" is not a month; expected YYYY-MM")),
+        None => Err(format!(
+            "\"{s}\": 월이 아닙니다. YYYY-MM 형식(예: 2026-11)이어야 합니다 / not a month; expected YYYY-MM"
+        )),
     }
 }
 
@@ -248,6 +253,10 @@ pub fn run_plan_in(
             },
             lang,
         );
+    }
+    // Typos in field names are warned about on standard error; the plan is still made.
+    for w in crate::profile::unknown_field_warnings(&prof) {
+        eprintln!("{}: {}", profile.display(), w.get(lang));
     }
     let plan = build_plan(&cat, &prof, as_of, crate::GENERATED_BY);
     let json = plan.to_pretty_json();

@@ -174,6 +174,22 @@ pub fn without_refs(s: &str) -> String {
     t.replace("()", "").trim().to_string()
 }
 
+/// Levenshtein distance in characters (for "did you mean" hints on short names).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// Chooses every particle written as "(을)를", "이(가)", "(으)로" … from the sound
 /// before it: "벤처기업(을)를 받으면" → "벤처기업을 받으면", "'BIZ 플랫폼'와(과)" →
 /// "'BIZ 플랫폼'과". Where the sound cannot be told the notation stays.

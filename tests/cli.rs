@@ -708,3 +708,39 @@ fn the_lang_flag_overrides_lang() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_misspelled_field_is_warned_about_with_the_field_it_likely_means() {
+    // Trial 2026-11: "regoin": "busan" gave exit 0 and a plan with the region unknown.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = good_profile();
+    let region = p["region"].take();
+    p.as_object_mut().expect("object").remove("region");
+    p["regoin"] = region;
+    let file = write_json(dir.path(), "typo.json", &p);
+    let f = file.to_str().expect("utf-8 path");
+    let ko = gachi_with_lang(
+        &["plan", "--profile", f, "--as-of", "2026-11"],
+        "ko_KR.UTF-8",
+    );
+    assert!(ko.status.success(), "still a plan: {}", stderr(&ko));
+    let e = stderr(&ko);
+    assert!(e.contains("typo.json"), "{e}");
+    assert!(e.contains("\"regoin\"") && e.contains("\"region\""), "{e}");
+    let en = gachi(&["plan", "--profile", f, "--as-of", "2026-11"]);
+    assert!(
+        stderr(&en).contains("Did you mean \"region\"?"),
+        "{}",
+        stderr(&en)
+    );
+    // A correct file gets no such warning.
+    let good = write_json(dir.path(), "good.json", &good_profile());
+    let ok = gachi(&[
+        "plan",
+        "--profile",
+        good.to_str().expect("utf-8"),
+        "--as-of",
+        "2026-11",
+    ]);
+    assert!(!stderr(&ok).contains("Unknown field"), "{}", stderr(&ok));
+}

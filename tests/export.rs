@@ -690,15 +690,21 @@ fn diff_sees_month_catalogue_moves_dates_and_support() {
     for (i, s) in b.steps.iter_mut().enumerate() {
         s.order = i + 1;
     }
-    b.steps[2].start = b.steps[2].start.plus_months(2);
-    b.steps[2].support.max_krw = Some(123_000_000);
-    b.steps[2].support.self_share_pct = Some(25);
+    // A step of known window: a guessed month of an unknown one is not a date.
+    let k = b
+        .steps
+        .iter()
+        .rposition(|s| s.window != WindowState::ToVerify)
+        .expect("a step with a known window");
+    b.steps[k].start = b.steps[k].start.plus_months(2);
+    b.steps[k].support.max_krw = Some(123_000_000);
+    b.steps[k].support.self_share_pct = Some(25);
     let d = diff_plans(&a, &b);
     assert!(d.month_changed && d.catalogue_changed && !d.profile_changed);
     assert!(d.added.is_empty() && d.removed.is_empty());
     assert_eq!(d.moved.len(), 1, "one step moved past the other");
     assert_eq!(d.dates.len(), 1);
-    assert_eq!(d.dates[0].programme_id, b.steps[2].programme_id);
+    assert_eq!(d.dates[0].programme_id, b.steps[k].programme_id);
     assert_eq!(d.support.len(), 1);
     let text = diff_text(&d, Lang::En);
     assert!(text.contains("Plan month: 2026-12 → 2027-01"), "{text}");
@@ -802,4 +808,44 @@ fn a_headline_resting_on_an_unofficial_source_says_so_and_agencies_read_in_engli
     assert!(en.contains("Small Enterprise and Market Service (SEMAS)"));
     assert!(!en.contains("소상공인시장진흥공단"));
     assert!(ko.contains("소상공인시장진흥공단"));
+}
+
+#[test]
+fn a_diff_never_prints_a_guessed_month_for_an_unknown_window() {
+    // Trial 2026-11: "~ 일정 변경 뿌리기업 공정 자동화…: 시작 2027-07 → 2028-07" for a
+    // programme with no known call; and "최대 지원 15억" where the app said 0 and 5억.
+    let a = plan_for(&root_profile(), "2026-11");
+    let b = plan_for(&root_profile(), "2027-03");
+    let unknown: Vec<_> = a
+        .steps
+        .iter()
+        .filter(|s| s.window == WindowState::ToVerify)
+        .filter(|s| {
+            b.step(&s.programme_id)
+                .is_some_and(|t| t.window == WindowState::ToVerify)
+        })
+        .collect();
+    assert!(
+        !unknown.is_empty(),
+        "the sample firm has a step of unknown window in both"
+    );
+    let d = diff_plans(&a, &b);
+    let text = diff_text(&d, Lang::Ko);
+    for s in &unknown {
+        assert!(
+            !d.dates.iter().any(|c| c.programme_id == s.programme_id),
+            "{} listed as a date change: {text}",
+            s.programme_id
+        );
+        for line in text.lines().filter(|l| l.contains(s.name.get(Lang::Ko))) {
+            assert!(!line.contains(&s.start.to_string()), "{line}");
+        }
+    }
+    let totals = text.lines().last().expect("a totals line");
+    assert!(
+        totals.contains("보조금·바우처 (조건 충족 단계) 최대"),
+        "{totals}"
+    );
+    assert!(totals.contains("융자·보증 한도"), "{totals}");
+    assert!(!totals.contains("최대 지원"), "{totals}");
 }

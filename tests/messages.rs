@@ -338,8 +338,9 @@ fn the_language_comes_from_the_flag_then_lang() {
         Lang::En,
         "Konkani is not Korean"
     );
-    assert_eq!(lang_from_env(Some("")), Lang::En);
-    assert_eq!(lang_from_env(None), Lang::En);
+    // No LANG (every Windows console): Korean, the owners' language.
+    assert_eq!(lang_from_env(Some("")), Lang::Ko);
+    assert_eq!(lang_from_env(None), Lang::Ko);
 
     let l = Langs::choose(None, Some("ko_KR.UTF-8"));
     assert_eq!((l.messages, l.output), (Lang::Ko, Lang::Ko));

@@ -50,6 +50,9 @@ pub struct StepBrief {
     pub ministry: String,
     pub order: usize,
     pub start: YearMonth,
+    /// Added (2026-11): how sure `start` is; with `to_verify` the month is only the
+    /// earliest possible and is not printed.
+    pub window: WindowState,
     /// In the other plan: `also_eligible`, `not_eligible`, `received` or `absent`.
     pub other_plan: String,
     /// Why, in the other plan: the first failing reason, or why it was not chosen.
@@ -208,7 +211,14 @@ pub fn diff_plans(a: &Plan, b: &Plan) -> PlanDiff {
             window: Pair::new(sa.window, sb.window),
             end_assumed: Pair::new(sa.end_assumed, sb.end_assumed),
         };
-        if dc.start.changed() || dc.end.changed() || dc.window.changed() || dc.end_assumed.changed()
+        // Two guesses of an unknown window are not a change of date (trial 2026-11:
+        // "시작 2027-07 → 2028-07" for a programme with no known call).
+        let both_unknown = sa.window == WindowState::ToVerify && sb.window == WindowState::ToVerify;
+        if !both_unknown
+            && (dc.start.changed()
+                || dc.end.changed()
+                || dc.window.changed()
+                || dc.end_assumed.changed())
         {
             dates.push(dc);
         }
@@ -295,6 +305,7 @@ fn brief(s: &Step, other: &Plan) -> StepBrief {
         ministry: s.ministry.clone(),
         order: s.order,
         start: s.start,
+        window: s.window,
         other_plan: where_.to_string(),
         other_note: note.filter(|t| !t.ko.trim().is_empty() || !t.en.trim().is_empty()),
     }
@@ -419,7 +430,12 @@ const ELIG: Tr = Tr("자격 변경", "Eligibility");
 const SUPPORT: Tr = Tr("지원 변경", "Support");
 const TOTALS: Tr = Tr("합계", "Totals");
 const STEPS: Tr = Tr("단계", "steps");
-const MAX_SUPPORT: Tr = Tr("최대 지원", "max support");
+const GRANTS_MET: Tr = Tr(
+    "보조금·바우처 (조건 충족 단계) 최대",
+    "grants and vouchers (steps whose conditions are met) up to",
+);
+const GRANTS_IF_VERIFIED: Tr = Tr("확인 필요 단계까지 최대", "with the steps to verify, up to");
+const LOANS: Tr = Tr("융자·보증 한도", "loan and guarantee limits");
 const CROSS: Tr = Tr("부처 연계", "cross-ministry links");
 const TO_VERIFY_N: Tr = Tr("금액 확인 필요", "amount to verify");
 const START: Tr = Tr("시작", "start");
@@ -465,6 +481,16 @@ fn window_short(w: WindowState, lang: Lang) -> &'static str {
         WindowState::ToVerify => Tr("확인 필요", "to verify"),
     }
     .get(lang)
+}
+
+/// A step's month, or "신청 시기 미정" when its window is unknown (its month is only
+/// the earliest possible).
+fn month_or_undated(m: YearMonth, w: WindowState, lang: Lang) -> String {
+    if w == WindowState::ToVerify {
+        super::UNDATED.get(lang).to_string()
+    } else {
+        m.to_string()
+    }
 }
 
 fn size_label(code: &str, lang: Lang) -> String {
@@ -565,7 +591,7 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
             s.order,
             text_or(&s.name, lang, &s.programme_id),
             ministry_short(&s.ministry, lang),
-            s.start,
+            month_or_undated(s.start, s.window, lang),
             where_label(&s.other_plan)
         );
         if let Some(n) = &s.other_note {
@@ -590,15 +616,20 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
     }
     for c in &d.dates {
         let mut parts = Vec::new();
-        if c.start.changed() {
+        let (unknown_before, unknown_after) = (
+            c.window.before == WindowState::ToVerify,
+            c.window.after == WindowState::ToVerify,
+        );
+        if c.start.changed() || unknown_before != unknown_after {
             parts.push(format!(
                 "{} {} {arrow} {}",
                 START.get(lang),
-                c.start.before,
-                c.start.after
+                month_or_undated(c.start.before, c.window.before, lang),
+                month_or_undated(c.start.after, c.window.after, lang)
             ));
         }
-        if c.end.changed() {
+        // An unknown window's end is a guess as well.
+        if c.end.changed() && !unknown_before && !unknown_after {
             parts.push(format!(
                 "{} {} {arrow} {}",
                 END.get(lang),
@@ -693,13 +724,26 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
             format!("{x} {arrow} {y}")
         }
     };
+    // The same figures as the app's header and the report: grants of steps whose
+    // conditions are met, then with the checked to-verify steps, loans apart (trial
+    // 2026-11: the diff said "최대 지원 15억" where the app said 0 and 5억).
     lines.push(format!(
-        "{}: {} {}, {} {}, {} {}, {} {}",
+        "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
         TOTALS.get(lang),
         STEPS.get(lang),
         pair(ta.steps.to_string(), tb.steps.to_string()),
-        MAX_SUPPORT.get(lang),
-        pair(krw(ta.max_support_krw, lang), krw(tb.max_support_krw, lang)),
+        GRANTS_MET.get(lang),
+        pair(
+            krw(ta.max_grant_eligible_krw, lang),
+            krw(tb.max_grant_eligible_krw, lang)
+        ),
+        GRANTS_IF_VERIFIED.get(lang),
+        pair(
+            krw(ta.max_grant_checked_krw, lang),
+            krw(tb.max_grant_checked_krw, lang)
+        ),
+        LOANS.get(lang),
+        pair(krw(ta.max_loan_krw, lang), krw(tb.max_loan_krw, lang)),
         TO_VERIFY_N.get(lang),
         pair(
             ta.steps_amount_to_verify.to_string(),

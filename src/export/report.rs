@@ -594,12 +594,26 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     } else {
         String::new()
     };
+    // No loan card for a plan without loans (trial 2026-11: "0원 융자·보증 한도").
+    let loan_card = if t.max_loan_krw > 0 || t.loan_steps_without_amount > 0 {
+        format!(
+            "<div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>",
+            esc(&side_total(
+                t.max_loan_krw,
+                t.loan_steps_without_amount,
+                lang
+            )),
+            esc(T_LOAN.get(lang)),
+            esc(&loan_note)
+        )
+    } else {
+        String::new()
+    };
     let _ = write!(
         h,
         "<section class=\"totals\">\n<h2>{}</h2>\n<div class=\"cards\">\
          <div class=\"card\"><div class=\"big\">{}</div><div>{}</div></div>\
-         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>{}\
-         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>\
+         <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>{}{}\
          <div class=\"card\"><div class=\"big gold\">{}</div><div>{}</div></div>\
          </div>\n",
         esc(SUMMARY.get(lang)),
@@ -614,13 +628,7 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
         esc(grant_label.get(lang)),
         esc(&grant_note),
         rnd_card,
-        esc(&side_total(
-            t.max_loan_krw,
-            t.loan_steps_without_amount,
-            lang
-        )),
-        esc(T_LOAN.get(lang)),
-        esc(&loan_note),
+        loan_card,
         t.cross_ministry_links,
         esc(T_CROSS.get(lang)),
     );

@@ -504,6 +504,14 @@ fn select(
 /// "too many conditions to verify").
 fn weak_why(cat: &Catalogue, i: usize, a: &Assessment, facts: &FirmFacts) -> Text {
     let p = &cat.programmes[i];
+    if stale(p, facts.as_of).1 && p.windows.status == crate::catalogue::WindowStatus::Rolling {
+        // A standing scheme has no yearly call to find (trial 2026-11: 벤처기업 확인
+        // was said to have "no call after 2024").
+        return Text::new(
+            "2025년 이후 자료로 다시 확인하지 못한 상시 제도라 계획에는 넣지 않았습니다. 지금도 같은 조건으로 운영하는지 먼저 확인하세요.",
+            "A standing scheme not re-checked against a 2025 or later source, so it is not a step; check first that it still runs on the same terms.",
+        );
+    }
     if stale(p, facts.as_of).1 {
         return Text::new(
             "2024년 이후 공고를 찾지 못해 계획에는 넣지 않았습니다. 지금도 운영하는지 먼저 확인하세요.",

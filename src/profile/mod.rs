@@ -102,6 +102,37 @@ pub struct FirmProfile {
     pub extra: BTreeMap<String, Value>,
 }
 
+/// Fields of the file that the contract does not know, each with the known field it
+/// most likely misspells (at most two letters apart), as warnings in both languages:
+/// kept and written back (a newer version's field), but a typo such as `regoin` would
+/// otherwise leave the region silently unknown (trial 2026-11).
+pub fn unknown_field_warnings(p: &FirmProfile) -> Vec<Text> {
+    p.extra
+        .keys()
+        .map(|k| {
+            let near = KNOWN_FIELDS
+                .iter()
+                .map(|f| (crate::text::edit_distance(k, f), *f))
+                .filter(|(d, _)| *d <= 2)
+                .min();
+            match near {
+                Some((_, f)) => Text::new(
+                    crate::text::josa(&format!(
+                        "알 수 없는 필드 \"{k}\"은(는) 읽지 않았습니다. \"{f}\"을(를) 쓰려던 것인가요?"
+                    )),
+                    format!("Unknown field \"{k}\" was not read. Did you mean \"{f}\"?"),
+                ),
+                None => Text::new(
+                    crate::text::josa(&format!(
+                        "알 수 없는 필드 \"{k}\"은(는) 읽지 않았습니다(파일에는 그대로 둡니다)."
+                    )),
+                    format!("Unknown field \"{k}\" was not read (kept in the file)."),
+                ),
+            }
+        })
+        .collect()
+}
+
 const KNOWN_FIELDS: &[&str] = &[
     "format",
     "name",

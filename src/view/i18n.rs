@@ -294,6 +294,7 @@ strings! {
     GRANTS_IF_VERIFIED = "확인 필요 단계까지 최대", "with the steps to verify, up to";
     GRANTS_SOURCE_UNSURE = "금액 출처 확인 필요", "amount's source to verify";
     GRANTS_SOURCE_UNSURE_WHY = "이 금액에 들어간 단계 가운데 공식 공고가 아닌 자료(블로그·지난 자료)로만 확인된 금액이 있습니다. 단계 카드의 신뢰도 표시를 보세요.", "Some steps in this figure have amounts found only in unofficial or older sources (a blog, past material); see the confidence mark on each card.";
+    GRANTS_NONE_MET = "조건이 모두 확인된 단계 없음", "no step with every condition met yet";
     GRANTS_UNCHECKED = "조건을 확인하지 못한 {n}단계 제외", "{n} steps with no condition checked left out";
     GRANTS_UNCHECKED_WHY = "이 단계들은 조건이 모두 공고문에서 직접 확인할 내용이라, 맞는지 알 수 있는 것이 없어 합계에 넣지 않았습니다. 금액은 각 단계에 있습니다.", "Every condition of these steps is one to read in the notice, so nothing shows they fit; they are not added up. Each step shows its own amount.";
     GRANTS_IF_VERIFIED_WHY = "조건을 아직 확인하지 못한 단계의 금액입니다. 조건이 맞지 않으면 받을 수 없습니다.", "Amounts of steps whose conditions are not yet verified; if they are not met, the firm gets nothing from them.";

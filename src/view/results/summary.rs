@@ -65,12 +65,15 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         let grants = t.max_grant_checked_krw;
         // The headline counts only steps whose conditions are all met; the to-verify
         // steps' amounts come after, as what they would add if they turn out open.
-        ui.label(format!(
-            "{}: {}",
-            s::GRANTS_ELIGIBLE.get(lang),
+        // "0원" reads as "nothing for you": when no step's conditions are all met yet,
+        // say that instead (trial 2026-11).
+        let eligible = if t.max_grant_eligible_krw == 0 && grants > 0 {
+            s::GRANTS_NONE_MET.get(lang).to_string()
+        } else {
             krw_in(t.max_grant_eligible_krw, lang)
-        ))
-        .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
+        };
+        ui.label(format!("{}: {eligible}", s::GRANTS_ELIGIBLE.get(lang)))
+            .on_hover_text(s::GRANTS_TOTAL_WHY.get(lang));
         if t.grant_eligible_unsure_steps > 0 && t.max_grant_eligible_krw > 0 {
             ui.label(
                 egui::RichText::new(format!("({})", s::GRANTS_SOURCE_UNSURE.get(lang)))
