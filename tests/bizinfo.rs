@@ -1,4 +1,4 @@
-//! The bizinfo importer (src/bizinfo, docs/bizinfo.md) on fixture files written in
+//! The bizinfo importer (src/bizinfo, docs/feeds.md) on fixture files written in
 //! the API's format (tests/fixtures/bizinfo): field mapping, HTML summaries, date
 //! styles, broken items, duplicates, the merge with curated programmes, a 500-item
 //! file, the round trip through the catalogue format, the command, and plans.
