@@ -1,17 +1,17 @@
-//! The bizinfo importer (src/bizinfo, docs/bizinfo.md) on fixture files written in
+//! The bizinfo importer (src/bizinfo, docs/feeds.md) on fixture files written in
 //! the API's format (tests/fixtures/bizinfo): field mapping, HTML summaries, date
 //! styles, broken items, duplicates, the merge with curated programmes, a 500-item
 //! file, the round trip through the catalogue format, the command, and plans.
 
 use gachi::bizinfo::{
     self, ImportReport, Merged, Period, SkipReason, catalogue_json, import, parse_feed, read_feed,
-    run_import_cli,
 };
 use gachi::catalogue::{
     CallPeriod, Catalogue, Confidence, Criterion, Programme, SupportKind, WindowStatus,
     parse_catalogue,
 };
 use gachi::cli::Outcome;
+use gachi::cli::run_import as run_import_cli;
 use gachi::codes::{Goal, Region};
 use gachi::matcher::{Eligibility, build_plan};
 use gachi::{YearMonth, profile::parse_profile};
@@ -223,7 +223,6 @@ fn every_item_is_imported_merged_or_skipped_once() {
         "duplicates.json",
         "merge.json",
         "large.json",
-        "empty.json",
     ] {
         let (cat, r) = run(name);
         assert_eq!(
@@ -675,18 +674,31 @@ fn documents_that_are_not_a_bizinfo_answer_are_errors() {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    assert!(message("not_json.json").starts_with("not valid JSON"));
-    assert!(message("no_jsonarray.json").contains("no \"jsonArray\""));
+    // not_json.json is an HTML page: said so (tests/feeds.rs has a full one).
+    assert!(message("not_json.json").starts_with("this is a web page (HTML)"));
+    let mirror = message("no_jsonarray.json");
+    assert!(
+        mirror.starts_with("no \"jsonArray\" (bizinfo) and no \"data\" (K-Startup)")
+            && mirror.contains("(the bizinfo mirror) is not read"),
+        "{mirror}"
+    );
     assert!(message("req_err.json").contains("인증키가 유효하지 않습니다"));
-    assert_eq!(
-        message("array_not_list.json"),
-        "field \"jsonArray\": expected a list of notices, found an object"
+    assert!(
+        message("array_not_list.json").starts_with(
+            "field \"jsonArray\": expected a list of notices, or an object with an \"item\" list"
+        ),
+        "{}",
+        message("array_not_list.json")
     );
     assert!(parse_feed(b"[]").is_err());
     assert!(parse_feed(b"\xff\xfe").is_err());
-    let (cat, report) = run("empty.json");
-    assert_eq!(report.items, 0);
-    assert_eq!(cat.programmes.len(), base().programmes.len());
+    assert!(
+        parse_feed(b"not json at all").expect_err("refused")[0]
+            .to_string()
+            .starts_with("not valid JSON")
+    );
+    // A feed with no notice is an error, never an empty import (issue 15).
+    assert!(message("empty.json").starts_with("no notice: \"jsonArray\" is empty"));
 }
 
 #[test]
@@ -734,7 +746,10 @@ fn run_import_cli_writes_a_catalogue_check_catalogue_accepts() {
     let o = run_import_cli(&fixture_path("not_json.json"), &none, None);
     let text = outcome_lines(&o);
     assert!(matches!(o, Outcome::BadInput(_)), "{text}");
-    assert!(text.contains("not_json.json: not valid JSON"), "{text}");
+    assert!(
+        text.contains("not_json.json: this is a web page (HTML)"),
+        "{text}"
+    );
     assert!(!none.exists());
     let o = run_import_cli(
         &fixture_path("clean.json"),
@@ -756,6 +771,7 @@ fn gachi_import_bizinfo_writes_a_catalogue_check_catalogue_accepts() {
     let out = dir.path().join("merged.json");
     let file = fixture_path("merge.json");
     let o = Command::new(env!("CARGO_BIN_EXE_gachi"))
+        .env("LANG", "C.UTF-8")
         .arg("import-bizinfo")
         .arg(&file)
         .arg("--out")
@@ -793,7 +809,9 @@ fn gachi_import_bizinfo_writes_a_catalogue_check_catalogue_accepts() {
         .output()
         .expect("gachi runs");
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("not_json.json: not valid JSON"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("not_json.json: this is a web page (HTML)")
+    );
 }
 
 fn profile(json: &str) -> gachi::FirmProfile {

@@ -281,7 +281,8 @@ fn feed_problems_in_both_languages() {
     let e = gachi::bizinfo::parse_feed(br#"{"other": 1}"#).expect_err("refused");
     assert!(
         e[0].in_lang(Lang::Ko)
-            .contains("기업마당 API 응답이 아닙니다")
+            .contains("가치가 읽는 공고 파일이 아닙니다 (있는 필드: \"other\")"),
+        "{e:?}"
     );
 }
 

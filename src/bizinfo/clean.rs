@@ -11,11 +11,12 @@ const HTML_BYTES: usize = 64 * 1024;
 pub const SUMMARY_CHARS: usize = 600;
 
 /// Control characters and runs of white space (including no-break spaces) become
-/// one space; the ends are trimmed.
+/// one space; the ends are trimmed; characters the app's fonts lack are replaced
+/// (`glyphs::SUBSTITUTIONS`). Every text a notice gives passes through here.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    for c in s.chars().map(super::glyphs::substitute_char) {
         if c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}' {
             space = true;
         } else {

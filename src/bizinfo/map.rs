@@ -2,7 +2,9 @@
 //! eligibility (always to verify), support, windows and provenance.
 
 use super::dates::Period;
+use super::detect::Source;
 use super::feed::{BIZINFO_HOME, Notice};
+use super::kstartup::{self, AgeRule};
 use crate::catalogue::{
     CallPeriod, Confidence, Criterion, FeedNotice, Programme, Provenance, Stage, Support,
     SupportKind, WindowStatus, Windows,
@@ -11,8 +13,10 @@ use crate::codes::{Goal, Region};
 use crate::month::YearMonth;
 use crate::text::Text;
 
-/// The source name written in `feed.source`.
+/// The source name written in `feed.source` for bizinfo notices.
 pub const SOURCE: &str = "bizinfo";
+/// K-Startup's home page, the provenance of a K-Startup notice without its own address.
+pub const KSTARTUP_HOME: &str = "https://www.k-startup.go.kr";
 
 /// Central bodies with their own code; everything else is `LOCAL` (a 시·도 or
 /// 시·군·구) or `OTHER`.
@@ -182,7 +186,10 @@ pub fn agency(n: &Notice) -> String {
         .filter(|e| !NOT_AN_AGENCY.contains(&e.trim()));
     exc.or(n.jurisdiction.as_deref())
         .or(n.executor.as_deref())
-        .unwrap_or("기관 미기재 (기업마당 공고)")
+        .unwrap_or(match n.source {
+            Source::Bizinfo => "기관 미기재 (기업마당 공고)",
+            Source::KStartup => "기관 미기재 (K-Startup 공고)",
+        })
         .to_string()
 }
 
@@ -200,7 +207,7 @@ pub fn call_period(period: Period) -> Option<CallPeriod> {
 /// The `feed` record of a notice.
 pub fn feed_notice(n: &Notice) -> FeedNotice {
     FeedNotice {
-        source: SOURCE.to_string(),
+        source: n.source.code().to_string(),
         notice_id: n.id.clone(),
         title: n.title.clone(),
         period_text: n.period_text.clone(),
@@ -223,16 +230,93 @@ fn period_note(n: &Notice) -> Text {
     }
 }
 
-/// A feed programme: everything the notice says, its eligibility to verify.
+/// The manual condition stating who may apply, as the notice writes it.
+fn target_criterion(n: &Notice) -> Criterion {
+    match &n.target {
+        Some(t) => Criterion::Manual {
+            ko: format!("공고에 적힌 지원 대상: {t}"),
+            en: format!("Target as stated in the notice: {t}"),
+        },
+        None => Criterion::Manual {
+            ko: "지원 대상은 공고문에서 확인하세요.".into(),
+            en: "The notice gives no target group; check the notice.".into(),
+        },
+    }
+}
+
+/// K-Startup's conditions beyond region and target: business age (`biz_enyy`)
+/// as a `business_age` criterion where the bands allow, else manual; who may not
+/// apply (`aply_excl_trgt_ctnt`) as a manual condition.
+fn kstartup_criteria(n: &Notice) -> Vec<Criterion> {
+    let mut out = Vec::new();
+    let Some(k) = &n.kstartup else {
+        return out;
+    };
+    if let Some(bands) = &k.age_bands {
+        match kstartup::age_rule(bands) {
+            Some(AgeRule::MaxYears(max)) => out.push(Criterion::BusinessAge {
+                min_years: None,
+                max_years: Some(max),
+            }),
+            Some(AgeRule::PreFounderOnly) => out.push(Criterion::Manual {
+                ko: "예비창업자(사업자 등록 전)만 신청할 수 있습니다 (공고의 업력: 예비창업자).".into(),
+                en: "Only pre-founders (no business registered yet) may apply (business age in the notice: 예비창업자).".into(),
+            }),
+            Some(AgeRule::Unreadable) => out.push(Criterion::Manual {
+                ko: format!("공고에 적힌 업력: {bands}"),
+                en: format!("Business age as stated in the notice: {bands}"),
+            }),
+            Some(AgeRule::Any) | None => {}
+        }
+    }
+    if let Some(x) = &k.excluded
+        && !matches!(x.trim(), "없음" | "해당없음" | "해당 없음" | "-")
+    {
+        out.push(Criterion::Manual {
+            ko: format!("공고에 적힌 지원 제외 대상: {x}"),
+            en: format!("Excluded as stated in the notice: {x}"),
+        });
+    }
+    out
+}
+
+/// A feed programme: everything the notice says; its eligibility to verify except
+/// what the feed gives in machine-readable form (regions; K-Startup's business age).
 pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
-    let (category, startup) = category(n.field.as_deref());
+    let (category, startup, kind) = match n.source {
+        Source::Bizinfo => {
+            let (c, startup) = category(n.field.as_deref());
+            let kind = if c == Goal::Finance {
+                SupportKind::Loan
+            } else {
+                SupportKind::Grant
+            };
+            (c, startup, kind)
+        }
+        Source::KStartup => {
+            let (c, kind) = kstartup::category(n.field.as_deref());
+            (c, true, kind)
+        }
+    };
     let (regions, mut tags) = regions_and_tags(&n.hashtags);
-    let mut own = vec![SOURCE.to_string()];
+    let mut own = vec![n.source.code().to_string()];
     if startup {
         own.push("startup".into());
     }
     if category == Goal::Export {
         own.push("export".into());
+    }
+    if n.source == Source::KStartup
+        && let Some(f) = &n.field
+    {
+        let t = f
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("_")
+            .to_lowercase();
+        if !own.contains(&t) {
+            own.push(t);
+        }
     }
     for t in own.into_iter().rev() {
         tags.retain(|x| *x != t);
@@ -242,24 +326,20 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
     if !regions.is_empty() {
         criteria.push(Criterion::Region { any_of: regions });
     }
-    criteria.push(match &n.target {
-        Some(t) => Criterion::Manual {
-            ko: format!("공고에 적힌 지원 대상: {t}"),
-            en: format!("Target as stated in the notice: {t}"),
-        },
-        None => Criterion::Manual {
-            ko: "지원 대상은 공고문에서 확인하세요.".into(),
-            en: "The notice gives no target group; check the notice.".into(),
-        },
-    });
+    criteria.extend(kstartup_criteria(n));
+    criteria.push(target_criterion(n));
+    let (feed_ko, feed_en) = match n.source {
+        Source::Bizinfo => ("기업마당", "bizinfo"),
+        Source::KStartup => ("K-Startup", "K-Startup"),
+    };
     let summary = match &n.summary {
         Some(s) => Text::new(
             s.clone(),
-            format!("Summary from the bizinfo notice, in Korean: {s}"),
+            format!("Summary from the {feed_en} notice, in Korean: {s}"),
         ),
         None => Text::new(
-            "공고에 사업 요약이 없습니다. 기업마당 공고문을 확인하세요.",
-            "The notice has no summary; see the notice on bizinfo.",
+            format!("공고에 사업 요약이 없습니다. {feed_ko} 공고문을 확인하세요."),
+            format!("The notice has no summary; see the notice on {feed_en}."),
         ),
     };
     let (mut note_ko, mut note_en) = (
@@ -271,11 +351,7 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         note_en.push_str(&format!(" Apply at: {u}"));
     }
     let support = Support {
-        kind: if category == Goal::Finance {
-            SupportKind::Loan
-        } else {
-            SupportKind::Grant
-        },
+        kind,
         max_krw: None,
         self_share_pct: None,
         note: Some(Text::new(note_ko, note_en)),
@@ -293,16 +369,38 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         current,
         calls: Vec::new(),
     };
-    let mut note = format!("bizinfo open API notice {}, imported {as_of}", n.id);
+    let mut note = match n.source {
+        Source::Bizinfo => format!("bizinfo open API notice {}, imported {as_of}", n.id),
+        Source::KStartup => format!("K-Startup announcement {}, imported {as_of}", n.id),
+    };
     if let Some(sub) = &n.subfield {
         note.push_str(&format!("; field {sub}"));
+    }
+    if let Some(k) = &n.kstartup {
+        for (label, v) in [
+            ("region", &k.region),
+            ("business age", &k.age_bands),
+            ("applicants", &k.target_kinds),
+            ("founder age", &k.founder_age),
+        ] {
+            if let Some(v) = v {
+                note.push_str(&format!("; {label} {v}"));
+            }
+        }
+    }
+    if let Some(u) = &n.umbrella {
+        note.push_str(&format!("; part of {u}"));
     }
     for x in &n.notes {
         note.push_str("; ");
         note.push_str(x);
     }
+    let home = match n.source {
+        Source::Bizinfo => BIZINFO_HOME,
+        Source::KStartup => KSTARTUP_HOME,
+    };
     let provenance = Provenance {
-        url: n.url.clone().unwrap_or_else(|| BIZINFO_HOME.to_string()),
+        url: n.url.clone().unwrap_or_else(|| home.to_string()),
         date: n
             .created
             .or(n.updated)
@@ -319,10 +417,14 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         checked: None,
         figures: Vec::new(),
     };
+    let ministry = match n.source {
+        Source::Bizinfo => ministry_code(n.jurisdiction.as_deref()),
+        Source::KStartup => kstartup::ministry_code(n.executor.as_deref()),
+    };
     Programme {
         id: n.programme_id.clone(),
         name: Text::new(n.title.clone(), n.title.clone()),
-        ministry: ministry_code(n.jurisdiction.as_deref()).to_string(),
+        ministry: ministry.to_string(),
         agency: agency(n),
         agency_en: None,
         category,
