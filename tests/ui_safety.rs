@@ -85,7 +85,7 @@ fn saving_a_profile_whose_firm_name_changed_asks_new_client_or_overwrite() {
     // The other answer: overwrite. The file follows the name; the old one is kept.
     rename_in_questionnaire(&mut h, "세움전자2");
     click(&mut h, "● 고객 저장");
-    click(&mut h, "덮어쓰기");
+    click(&mut h, "이 고객 파일에 덮어쓰기");
     assert!(!dir.path().join("세움전자.json").exists());
     assert_eq!(
         on_disk(&dir.path().join("세움전자2.json")).name,
@@ -165,6 +165,9 @@ fn delete_asks_and_the_banner_can_undo_it() {
     click(&mut h, "고객");
     click(&mut h, "삭제 — 경기로봇SI");
     h.get_by_label("이 고객을 삭제할까요?");
+    // The file is named: two clients may share a firm name (trial 2026-11).
+    let file = paths[1].file_name().expect("a file").to_string_lossy();
+    h.get_by_label(&format!("경기로봇SI ({file})"));
     assert!(paths[1].exists(), "nothing happens before the answer");
     click(&mut h, "삭제");
     assert!(!paths[1].exists());

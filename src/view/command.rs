@@ -254,10 +254,19 @@ impl GachiApp {
             Command::StartRename(path, name) => self.rt.clients.renaming = Some((path, name)),
             Command::RenameClient(path, name) => self.rename_client(&path, &name),
             Command::DeleteClient(path) => {
+                // The file as well as the firm: two clients may share a name (trial
+                // 2026-11: two "한빛주조" rows).
                 let name = self.client_name(&path);
+                let file = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 self.rt.ask = Some(Ask {
                     title: s::ASK_DELETE,
-                    detail: vec![name, s::ASK_DELETE_WHY.get(lang).to_string()],
+                    detail: vec![
+                        format!("{name} ({file})"),
+                        s::ASK_DELETE_WHY.get(lang).to_string(),
+                    ],
                     answers: vec![
                         (s::CANCEL, Command::CloseAsk),
                         (s::DELETE, Command::ConfirmDelete(path)),
@@ -342,6 +351,10 @@ impl GachiApp {
             self.rt.undo = None;
         }
         self.rt.notices.retain(|n| n.title != s::WHATIF_APPLIED);
+        // The new firm's plan starts at its steps, not at the list or programme the
+        // previous client was left on (trial 2026-11).
+        self.rt.tab = super::ResultsTab::default();
+        self.rt.selected = None;
     }
 
     pub(super) fn notify_ok(&mut self, title: s::S, detail: String) {

@@ -161,6 +161,7 @@ strings! {
     GRANTS_PART = "보조금·바우처 등", "grants, vouchers and other support";
     LOANS_PART = "융자·보증 (갚는 돈)", "loans and guarantees (to repay)";
     CURRENT_PLAN = "지금 계획", "Current plan";
+    JOINT_NUMBERS_BY_DATE = "(번호는 신청 시기 순서입니다)", "(numbers follow when to apply)";
     JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
     NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";
     TIMELINE = "일정", "Timeline";
@@ -187,6 +188,7 @@ strings! {
     LEGEND_CROSS = "부처 연계", "Cross-ministry link";
     LEGEND_OTHER = "기타 기관", "Other bodies";
     TOTAL_STEPS = "단계", "steps";
+    TOTAL_STEP_ONE = "단계", "step";
     TOTAL_SUPPORT = "최대 지원 (출처 있는 금액 합)", "Maximum support (sum of sourced amounts)";
     TOTAL_CROSS = "부처 연계", "cross-ministry links";
     TO_VERIFY_AMOUNT = "확인 필요", "to verify";
@@ -251,9 +253,9 @@ strings! {
     ASK_DELETE = "이 고객을 삭제할까요?", "Delete this client?";
     ASK_DELETE_WHY = "파일은 작업 폴더의 trash 폴더로 옮겨지며, 알림의 '되돌리기'로 다시 가져올 수 있습니다.", "The file moves to the workspace's trash folder; 'Undo' in the banner brings it back.";
     ASK_NAME_CHANGED = "회사 이름이 고객 파일과 다릅니다", "The firm's name differs from the client file";
-    ASK_NAME_CHANGED_WHY = "다른 회사라면 새 고객으로 저장하세요. 같은 회사의 이름만 바뀌었다면 덮어쓰세요 (이전 내용은 trash 폴더에 남습니다).", "If this is another firm, save it as a new client. If only the name changed, overwrite (the previous version stays in the trash folder).";
+    ASK_NAME_CHANGED_WHY = "다른 회사라면 새 고객으로 저장하세요. 같은 회사의 이름만 바뀌었다면 지금 고객 파일에 덮어쓰세요 (이전 내용은 trash 폴더에 남고, 다른 고객의 파일은 건드리지 않습니다).", "If this is another firm, save it as a new client. If only the name changed, save over the open client's file (the previous version stays in the trash folder; no other client's file is touched).";
     SAVE_AS_NEW_CLIENT = "새 고객으로 저장", "Save as a new client";
-    OVERWRITE = "덮어쓰기", "Overwrite";
+    OVERWRITE = "이 고객 파일에 덮어쓰기", "Save over this client's file";
     PREVIOUS_KEPT = "이전 내용 보관", "previous version kept at";
     UNDO = "되돌리기", "Undo";
     UNDONE = "되돌렸습니다", "Undone";

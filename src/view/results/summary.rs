@@ -55,7 +55,12 @@ pub fn show(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
     });
     let t = &plan.totals;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} {}", t.steps, s::TOTAL_STEPS.get(lang)));
+        let steps_word = if t.steps == 1 {
+            s::TOTAL_STEP_ONE.get(lang)
+        } else {
+            s::TOTAL_STEPS.get(lang)
+        };
+        ui.label(format!("{} {steps_word}", t.steps));
         ui.separator();
         // Loans and guarantees are money to repay: shown apart from grants, never
         // added into one "support" figure (the plan's max_grant_krw / max_loan_krw).
@@ -219,6 +224,18 @@ pub fn joint_pathways(ui: &mut Ui, plan: &Plan, lang: Lang, dark: bool) {
         );
         if chains.is_empty() {
             ui.label(s::NO_JOINT.get(lang));
+        }
+        // Steps are numbered by when to apply, so a chain may run ① → ③ → ②
+        // (a loan applied for at once): say so (trial 2026-11).
+        let out_of_order = chains.iter().any(|c| {
+            c.windows(2)
+                .any(|w| plan.steps[w[0]].order > plan.steps[w[1]].order)
+        });
+        if out_of_order {
+            ui.label(
+                egui::RichText::new(s::JOINT_NUMBERS_BY_DATE.get(lang))
+                    .color(style::weak_text(dark)),
+            );
         }
     });
     for chain in chains {
