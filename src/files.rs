@@ -106,18 +106,7 @@ pub fn safe_stem(text: &str, fallback: &str) -> String {
     }
 }
 
-/// Control characters (line breaks, terminal escapes) written as `\u{1b}`.
-pub fn printable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::text::printable;
 
 /// Reads a whole file, refusing anything over `MAX_FILE_BYTES`.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, FileError> {

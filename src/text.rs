@@ -174,6 +174,19 @@ pub fn without_refs(s: &str) -> String {
     t.replace("()", "").trim().to_string()
 }
 
+/// Control characters (line breaks, terminal escapes) written as `\u{1b}`.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Levenshtein distance in characters (for "did you mean" hints on short names).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

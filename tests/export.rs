@@ -6,10 +6,8 @@
 
 use gachi::catalogue::builtin;
 use gachi::cli::Outcome;
-use gachi::export::{
-    diff_plans, diff_text, escape_html, pathway_svg, plan_ics, report_html, run_diff, run_ics,
-    run_report,
-};
+use gachi::cli::{run_diff, run_ics, run_report};
+use gachi::export::{diff_plans, diff_text, escape_html, pathway_svg, plan_ics, report_html};
 use gachi::matcher::{WindowState, build_plan};
 use gachi::month::YearMonth;
 use gachi::plan::Plan;

@@ -14,9 +14,9 @@
 use super::clean::truncate_chars;
 use super::xml::{self, Element};
 use crate::catalogue::parse_json;
-use crate::files::printable;
 use crate::json_read::{JsonType, Problem, ProblemKind};
 use crate::text::Text;
+use crate::text::printable;
 use serde_json::{Map, Value};
 
 /// Which service a feed comes from.

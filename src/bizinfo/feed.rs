@@ -8,9 +8,9 @@ use super::dates::{Date, Period, first_date, parse_period};
 use super::detect::{self, Document, Form, Source};
 use super::{SkipReason, Skipped};
 use crate::catalogue::is_web_url;
-use crate::files::printable;
 use crate::json_read::{Problem, type_name};
 use crate::text::Text;
+use crate::text::printable;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 

@@ -14,7 +14,7 @@ use super::clean::{self, agency_keys, key};
 use super::detect::Source;
 use super::feed::Notice;
 use crate::catalogue::{Catalogue, Programme};
-use crate::files::printable;
+use crate::text::printable;
 use crate::text::{Lang, Text};
 use std::collections::HashSet;
 

@@ -34,9 +34,9 @@ pub use merge::{
 };
 
 use crate::catalogue::{Catalogue, Link, LinkKind, WindowStatus, parse_catalogue};
-use crate::files::printable;
 use crate::json_read::Problem;
 use crate::month::YearMonth;
+use crate::text::printable;
 use crate::text::{Lang, Text};
 use std::collections::HashMap;
 use std::fmt;

@@ -4,10 +4,10 @@
 use super::{Tr, krw, text_or};
 use crate::codes::SizeClass;
 use crate::facts::ministry_short;
-use crate::files::printable;
 use crate::matcher::{Eligibility, Outcome, WindowState};
 use crate::month::YearMonth;
 use crate::plan::{CatalogueRef, Plan, Step, Totals};
+use crate::text::printable;
 use crate::text::{Lang, Text};
 use serde::Serialize;
 use serde_json::Value;

@@ -2,8 +2,8 @@
 //! an iCalendar file of the application months, and a comparison of two plans.
 //!
 //! Everything here is a pure function of a [`Plan`] (and a [`Lang`]): no egui, no
-//! clock, no network. Only the `run_*` functions at the bottom touch files, through
-//! [`crate::files`], for the command line.
+//! clock, no files, no network. The commands that read and write plan files are in
+//! `cli::export`.
 
 mod diff;
 mod ics;
@@ -18,13 +18,9 @@ pub use ics::plan_ics;
 pub use report::report_html;
 pub use svg::{pathway_svg, timeline_svg};
 
-use crate::cli::Outcome;
-use crate::files;
 use crate::matcher::WindowState;
 use crate::plan::{Plan, Step};
 use crate::text::{Lang, Text, krw_en, krw_ko};
-use std::io::Write;
-use std::path::Path;
 
 /// One fixed string of the exports in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -119,61 +115,6 @@ pub(crate) fn support_kind_label(code: &str, lang: Lang) -> String {
     crate::catalogue::SupportKind::from_code(code)
         .map(|k| k.label().get(lang).to_string())
         .unwrap_or_else(|| code.to_string())
-}
-
-/// Writes `report_html` of the plan file `plan` to `out` (atomically).
-pub fn run_report(plan: &Path, out: &Path, lang: Lang) -> Outcome {
-    let plan = match files::load_plan(plan) {
-        Ok(p) => p,
-        Err(e) => return Outcome::BadInput(e.lines()),
-    };
-    write_out(out, report_html(&plan, lang).as_bytes())
-}
-
-/// Writes `plan_ics` of the plan file `plan` to `out` (atomically).
-pub fn run_ics(plan: &Path, out: &Path, lang: Lang) -> Outcome {
-    let plan = match files::load_plan(plan) {
-        Ok(p) => p,
-        Err(e) => return Outcome::BadInput(e.lines()),
-    };
-    write_out(out, plan_ics(&plan, lang).as_bytes())
-}
-
-/// Compares two plan files and prints the differences (text, or JSON with `json`) to
-/// standard output. Problems with either file are all reported (exit 2).
-pub fn run_diff(a: &Path, b: &Path, json: bool, lang: Lang) -> Outcome {
-    let mut problems = Vec::new();
-    let pa = files::load_plan(a)
-        .map_err(|e| problems.extend(e.lines()))
-        .ok();
-    let pb = files::load_plan(b)
-        .map_err(|e| problems.extend(e.lines()))
-        .ok();
-    let (Some(pa), Some(pb)) = (pa, pb) else {
-        return Outcome::BadInput(problems);
-    };
-    let d = diff_plans(&pa, &pb);
-    let text = if json {
-        // The diff holds only strings, numbers and lists: serialising cannot fail.
-        serde_json::to_string_pretty(&d).unwrap_or_default() + "\n"
-    } else {
-        diff_text(&d, lang)
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Failed(format!("cannot write to standard output: {e}")),
-    }
-}
-
-fn write_out(out: &Path, bytes: &[u8]) -> Outcome {
-    match files::write_atomic(out, bytes) {
-        Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Failed(e.to_string()),
-    }
 }
 
 /// Escapes text for HTML and inline SVG, in content and in quoted attribute values:

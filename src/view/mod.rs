@@ -441,7 +441,7 @@ pub fn usable_ids(plan: &Plan) -> BTreeSet<String> {
 /// (for trying the app without touching real client files).
 pub fn run_app() -> Result<(), String> {
     let start = Instant::now();
-    let catalogue = crate::cli::builtin_catalogue()?;
+    let catalogue = crate::catalogue::builtin_catalogue()?;
     let as_of = files::current_month();
     let icon = image::load_from_memory(include_bytes!("../../assets/icon.png"))
         .ok()

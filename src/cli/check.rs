@@ -1,0 +1,39 @@
+//! `gachi check-catalogue`: every problem of a catalogue file, or a summary.
+
+use super::*;
+
+/// `gachi check-catalogue` with messages in English.
+pub fn run_check_catalogue(file: &Path) -> Outcome {
+    run_check_catalogue_in(file, Lang::En)
+}
+
+/// `gachi check-catalogue` with problems in `lang` (the summary stays English).
+pub fn run_check_catalogue_in(file: &Path, lang: Lang) -> Outcome {
+    match files::load_catalogue(file) {
+        Ok(cat) => {
+            let ministries = cat.ministries();
+            println!(
+                "{}: ok — catalogue {} {} (as of {}): {} programmes, {} links, {} ministries ({})",
+                file.display(),
+                cat.id,
+                cat.version,
+                cat.as_of,
+                cat.programmes.len(),
+                cat.link_count(),
+                ministries.len(),
+                ministries.join(", ")
+            );
+            let f = cat.freshness_counts();
+            println!(
+                "freshness: {} with a call in the 2026 cycle (opened from 2025-09), {} with only older calls, {} with no dated call; {} of {} checked (provenance.checked)",
+                f.cycle_2026,
+                f.older,
+                f.no_call,
+                f.checked,
+                cat.programmes.len()
+            );
+            Outcome::Ok
+        }
+        Err(e) => Outcome::bad_file(e, lang),
+    }
+}
