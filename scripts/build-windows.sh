@@ -43,17 +43,9 @@ zip=$root/dist/$name.zip
 
 # --- what the build needs (Debian packages) -------------------------------
 need=(rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 python3)
-missing=()
-for p in "${need[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    echo "== installing ${missing[*]}"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/apt-need.sh
+. "$root/scripts/apt-need.sh"
+apt_need "${need[@]}"
 
 # --- the build ------------------------------------------------------------
 echo "== cross-build gachi $version for $target (Debian's $(/usr/bin/rustc --version))"

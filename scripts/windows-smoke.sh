@@ -26,17 +26,9 @@ as_of=2026-12
 
 need=(wine wine64 gcc-mingw-w64-x86-64 python3)
 [ "$mode" = full ] && need+=(xvfb imagemagick libgl1-mesa-dri x11-utils xdotool)
-missing=()
-for p in "${need[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    echo "== installing ${missing[*]}"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/apt-need.sh
+. "$root/scripts/apt-need.sh"
+apt_need "${need[@]}"
 
 work=$root/target-win/smoke
 if [ -d "$work/wineprefix" ]; then

@@ -187,6 +187,24 @@ pub enum CodeSet {
 }
 
 impl CodeSet {
+    /// Every set, for checks over all of them.
+    pub const ALL: [CodeSet; 14] = [
+        CodeSet::Region,
+        CodeSet::RootTechnology,
+        CodeSet::Certification,
+        CodeSet::TargetMarket,
+        CodeSet::Goal,
+        CodeSet::SmartFactoryLevel,
+        CodeSet::SizeClass,
+        CodeSet::SupportKind,
+        CodeSet::WindowStatus,
+        CodeSet::LinkKind,
+        CodeSet::Confidence,
+        CodeSet::Category,
+        CodeSet::Stage,
+        CodeSet::CriterionKind,
+    ];
+
     pub fn name(self) -> Text {
         let (ko, en) = match self {
             CodeSet::Region => ("지역", "region"),
@@ -1058,23 +1076,7 @@ mod tests {
 
     #[test]
     fn every_code_set_is_named_in_both_languages() {
-        use CodeSet::*;
-        for set in [
-            Region,
-            RootTechnology,
-            Certification,
-            TargetMarket,
-            Goal,
-            SmartFactoryLevel,
-            SizeClass,
-            SupportKind,
-            WindowStatus,
-            LinkKind,
-            Confidence,
-            Category,
-            Stage,
-            CriterionKind,
-        ] {
+        for set in CodeSet::ALL {
             let n = set.name();
             assert!(
                 !n.ko.is_empty() && n.ko.chars().any(|c| c > '\u{3000}'),

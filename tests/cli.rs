@@ -2,6 +2,8 @@
 //! one message per problem naming the file and the field, atomic `--out` that is never
 //! touched on failure, and `check-catalogue`.
 
+mod common;
+
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -35,25 +37,9 @@ fn builtin_catalogue_path() -> PathBuf {
         .join("catalogue.json")
 }
 
+/// 대성주물, the 뿌리 casting micro-firm of case a.
 fn good_profile() -> Value {
-    json!({
-        "format": "gachi-profile/1",
-        "name": "대성주물",
-        "founded": "2009-03",
-        "employees": 8,
-        "revenue_krw": 2400000000u64,
-        "region": "gyeongnam",
-        "ksic": "C24",
-        "root_technologies": ["casting"],
-        "certifications": ["root_company"],
-        "smart_factory_level": "none",
-        "exporting": false,
-        "target_markets": [],
-        "goals": ["automation", "digital", "finance"],
-        "funding_need_krw": 500000000u64,
-        "received": [],
-        "notes": "상담 메모"
-    })
+    common::case_profile_json("a-root-micro-casting")
 }
 
 fn write(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {

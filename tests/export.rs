@@ -4,6 +4,8 @@
 //! Set `GACHI_EXPORT_SAMPLES=DIR` to also write sample reports and a calendar into
 //! DIR (used by scripts/print-report.sh to check the printed layout).
 
+mod common;
+
 use gachi::catalogue::builtin;
 use gachi::cli::Outcome;
 use gachi::cli::{run_diff, run_ics, run_report};
@@ -21,25 +23,9 @@ fn ym(s: &str) -> YearMonth {
     YearMonth::parse(s).unwrap()
 }
 
+/// 대성주물, the 뿌리 casting micro-firm of case a.
 fn root_profile() -> Value {
-    json!({
-        "format": "gachi-profile/1",
-        "name": "대성주물",
-        "founded": "2009-03",
-        "employees": 8,
-        "revenue_krw": 2400000000u64,
-        "region": "gyeongnam",
-        "ksic": "C24",
-        "root_technologies": ["casting"],
-        "certifications": ["root_company"],
-        "smart_factory_level": "none",
-        "exporting": false,
-        "target_markets": [],
-        "goals": ["automation", "digital", "finance"],
-        "funding_need_krw": 500000000u64,
-        "received": [],
-        "notes": "상담 메모"
-    })
+    common::case_profile_json("a-root-micro-casting")
 }
 
 fn plan_for(profile: &Value, month: &str) -> Plan {

@@ -117,26 +117,9 @@ const MINISTRIES: &[&str] = &["MOTIE", "MSS", "FSC", "LOCAL"];
 // 1. Readers never panic
 // ---------------------------------------------------------------------------
 
-/// Every key the three contracts use, so random objects reach the field readers.
-const KEYS: &[&str] = &[
-    "format",
-    "name",
-    "founded",
-    "employees",
-    "revenue_krw",
-    "region",
-    "ksic",
-    "root_technologies",
-    "certifications",
-    "smart_factory_level",
-    "exporting",
-    "target_markets",
-    "goals",
-    "funding_need_krw",
-    "received",
-    "notes",
-    "enterprise_group",
-    "assets_krw",
+/// The catalogue's and the plan's keys; with the profile's fields (the reader's own
+/// list) every key the three contracts use, so random objects reach the field readers.
+const OTHER_KEYS: &[&str] = &[
     "id",
     "version",
     "as_of",
@@ -204,6 +187,14 @@ const KEYS: &[&str] = &[
     "cross_ministry_links",
 ];
 
+fn keys() -> Vec<&'static str> {
+    gachi::profile::KNOWN_FIELDS
+        .iter()
+        .chain(OTHER_KEYS)
+        .copied()
+        .collect()
+}
+
 /// Text values that mean something to the readers (codes, months, formats, urls).
 const WORDS: &[&str] = &[
     "gachi-profile/1",
@@ -264,7 +255,7 @@ const WORDS: &[&str] = &[
 
 fn arb_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => select(KEYS).prop_map(str::to_string),
+        4 => select(keys()).prop_map(str::to_string),
         1 => "[a-z_]{0,8}",
         1 => any::<String>(),
     ]
@@ -309,7 +300,7 @@ fn arb_json(depth: u32) -> impl Strategy<Value = Value> {
 fn shaped(format: &'static str, extra: BoxedStrategy<Map<String, Value>>) -> BoxedStrategy<Value> {
     (
         prop::option::weighted(0.9, Just(format)),
-        prop::collection::vec((select(KEYS), arb_json(3)), 0..12),
+        prop::collection::vec((select(keys()), arb_json(3)), 0..12),
         extra,
     )
         .prop_map(|(format, fields, extra)| {
@@ -350,7 +341,7 @@ fn arb_shaped_criterion() -> impl Strategy<Value = Value> {
             9 => select(gachi::catalogue::Criterion::KINDS),
             1 => select(WORDS),
         ],
-        prop::collection::vec((select(KEYS), arb_json(2)), 0..4),
+        prop::collection::vec((select(keys()), arb_json(2)), 0..4),
     )
         .prop_map(|(kind, fields)| {
             let mut m: Map<String, Value> = fields
@@ -364,7 +355,7 @@ fn arb_shaped_criterion() -> impl Strategy<Value = Value> {
 
 fn arb_shaped_programme() -> impl Strategy<Value = Value> {
     (
-        prop::collection::vec((select(KEYS), arb_json(2)), 0..10),
+        prop::collection::vec((select(keys()), arb_json(2)), 0..10),
         prop::collection::vec(arb_shaped_criterion(), 0..4),
         prop::collection::vec(arb_json(2), 0..3),
     )

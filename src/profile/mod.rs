@@ -133,7 +133,8 @@ pub fn unknown_field_warnings(p: &FirmProfile) -> Vec<Text> {
         .collect()
 }
 
-const KNOWN_FIELDS: &[&str] = &[
+/// Every field of `gachi-profile/1` (docs/formats.md §1); others are kept as `extra`.
+pub const KNOWN_FIELDS: &[&str] = &[
     "format",
     "name",
     "founded",

@@ -74,12 +74,19 @@ pub fn choose(h: &mut Harness<'_, GachiApp>, combo: &str, nth: usize, option: &s
 
 /// A case file's profile (data/cases), the firm the tests talk about.
 pub fn case_profile(case: &str) -> FirmProfile {
+    gachi::profile::read_profile_value(&case_profile_json(case), month("2026-12"))
+        .expect("case profile")
+}
+
+/// The profile of a case in data/cases, as the JSON a profile file holds (the firms
+/// the tests use are the documented cases, not profiles typed again in Rust).
+pub fn case_profile_json(case: &str) -> serde_json::Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("data/cases")
         .join(format!("{case}.json"));
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(path).expect("case file")).expect("case json");
-    gachi::profile::read_profile_value(&v["profile"], month("2026-12")).expect("case profile")
+    v["profile"].clone()
 }
 
 /// A workspace folder holding the given firms as client files.
