@@ -8,7 +8,15 @@ use std::path::{Path, PathBuf};
 
 /// docs/architecture.md's layers, lowest first.
 const LAYERS: &[&[&str]] = &[
-    &["text", "month", "codes", "ksic", "json_read", "facts"],
+    &[
+        "text",
+        "strings",
+        "month",
+        "codes",
+        "ksic",
+        "json_read",
+        "facts",
+    ],
     &["catalogue", "profile"],
     &["plan"],
     &["matcher"],

@@ -1,12 +1,13 @@
 //! Comparing two plans: what a consultant wants to know after the firm's answers, the
 //! month or the catalogue changed.
 
-use super::{Tr, krw, text_or};
+use super::{S, krw, text_or};
 use crate::codes::SizeClass;
 use crate::facts::ministry_short;
 use crate::matcher::{Eligibility, Outcome, WindowState};
 use crate::month::YearMonth;
 use crate::plan::{CatalogueRef, Plan, Step, Totals};
+use crate::strings::*;
 use crate::text::printable;
 use crate::text::{Lang, Text};
 use serde::Serialize;
@@ -413,53 +414,11 @@ fn same_profile(a: &Value, b: &Value) -> bool {
     }
 }
 
-const SAME: Tr = Tr(
-    "두 계획은 같습니다: 바뀐 것이 없습니다.",
-    "The two plans are the same: nothing changed.",
-);
-const MONTH: Tr = Tr("기준월", "Plan month");
-const CATALOGUE: Tr = Tr("카탈로그", "Catalogue");
-const PROFILE: Tr = Tr("기업 정보", "Profile");
-const PROFILE_OTHER: Tr = Tr("기업 정보가 다릅니다", "The profiles differ");
-const SIZE: Tr = Tr("기업 규모", "Size class");
-const ADDED: Tr = Tr("추가", "Added");
-const REMOVED: Tr = Tr("빠짐", "Removed");
-const MOVED: Tr = Tr("순서 변경", "Moved");
-const DATES: Tr = Tr("일정 변경", "Dates");
-const ELIG: Tr = Tr("자격 변경", "Eligibility");
-const SUPPORT: Tr = Tr("지원 변경", "Support");
-const TOTALS: Tr = Tr("합계", "Totals");
-const STEPS: Tr = Tr("단계", "steps");
-const GRANTS_MET: Tr = Tr(
-    "보조금·바우처 (조건 충족 단계) 최대",
-    "grants and vouchers (steps whose conditions are met) up to",
-);
-const GRANTS_IF_VERIFIED: Tr = Tr("확인 필요 단계까지 최대", "with the steps to verify, up to");
-const LOANS: Tr = Tr("융자·보증 한도", "loan and guarantee limits");
-const CROSS: Tr = Tr("부처 연계", "cross-ministry links");
-const TO_VERIFY_N: Tr = Tr("금액 확인 필요", "amount to verify");
-const START: Tr = Tr("시작", "start");
-const END: Tr = Tr("종료", "end");
-const WINDOW: Tr = Tr("일정", "window");
-const ASSUMED: Tr = Tr("기간 가정", "duration assumed");
-const YES: Tr = Tr("예", "yes");
-const NO: Tr = Tr("아니요", "no");
-const BEFORE_WAS: Tr = Tr("이전 계획에서는", "in the earlier plan");
-const NOW_IS: Tr = Tr("이제", "now");
-const ALSO: Tr = Tr("추가 가능 목록", "also eligible");
-const NOT_ELIGIBLE: Tr = Tr("자격 미달", "not eligible");
-const RECEIVED: Tr = Tr("이미 받음", "already received");
-const ABSENT: Tr = Tr("카탈로그에 없음", "not in the catalogue");
-const NONE: Tr = Tr("없음", "none");
-const AMOUNT_TO_VERIFY: Tr = Tr("확인 필요", "to verify");
-const SELF_SHARE: Tr = Tr("자부담", "own share");
-const KIND: Tr = Tr("종류", "kind");
-
 fn elig_label(e: Eligibility, lang: Lang) -> &'static str {
     match e {
-        Eligibility::Eligible => Tr("조건 충족", "eligible"),
-        Eligibility::Verify => Tr("확인 필요", "to verify"),
-        Eligibility::NotEligible => Tr("자격 미달", "not eligible"),
+        Eligibility::Eligible => S::new("조건 충족", "eligible"),
+        Eligibility::Verify => S::new("확인 필요", "to verify"),
+        Eligibility::NotEligible => S::new("자격 미달", "not eligible"),
     }
     .get(lang)
 }
@@ -475,10 +434,10 @@ fn outcome_mark(o: Option<Outcome>) -> &'static str {
 
 fn window_short(w: WindowState, lang: Lang) -> &'static str {
     match w {
-        WindowState::Confirmed => Tr("확정", "confirmed"),
-        WindowState::Forecast => Tr("예상", "forecast"),
-        WindowState::Rolling => Tr("상시", "rolling"),
-        WindowState::ToVerify => Tr("확인 필요", "to verify"),
+        WindowState::Confirmed => S::new("확정", "confirmed"),
+        WindowState::Forecast => S::new("예상", "forecast"),
+        WindowState::Rolling => S::new("상시", "rolling"),
+        WindowState::ToVerify => S::new("확인 필요", "to verify"),
     }
     .get(lang)
 }
@@ -487,7 +446,7 @@ fn window_short(w: WindowState, lang: Lang) -> &'static str {
 /// the earliest possible).
 fn month_or_undated(m: YearMonth, w: WindowState, lang: Lang) -> String {
     if w == WindowState::ToVerify {
-        super::UNDATED.get(lang).to_string()
+        super::APPLY_UNKNOWN.get(lang).to_string()
     } else {
         m.to_string()
     }
@@ -501,13 +460,13 @@ fn size_label(code: &str, lang: Lang) -> String {
 
 fn amount(v: Option<u64>, lang: Lang) -> String {
     v.map(|w| krw(w, lang))
-        .unwrap_or_else(|| AMOUNT_TO_VERIFY.get(lang).to_string())
+        .unwrap_or_else(|| LIVE_VERIFY.get(lang).to_string())
 }
 
 /// A profile value, shortened for one line.
 fn short_value(v: &Value, lang: Lang) -> String {
     let s = match v {
-        Value::Null => NONE.get(lang).to_string(),
+        Value::Null => DIFF_NONE.get(lang).to_string(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
@@ -572,7 +531,7 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
     if d.size_class_changed {
         lines.push(format!(
             "{}: {} {arrow} {}",
-            SIZE.get(lang),
+            LIVE_SIZE.get(lang),
             size_label(&d.size_class.before, lang),
             size_label(&d.size_class.after, lang)
         ));
@@ -646,10 +605,16 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
             ));
         }
         if c.end_assumed.changed() {
-            let yn = |b: bool| if b { YES.get(lang) } else { NO.get(lang) };
+            let yn = |b: bool| {
+                if b {
+                    DIFF_YES.get(lang)
+                } else {
+                    DIFF_NO.get(lang)
+                }
+            };
             parts.push(format!(
                 "{} {} {arrow} {}",
-                ASSUMED.get(lang),
+                DIFF_ASSUMED.get(lang),
                 yn(c.end_assumed.before),
                 yn(c.end_assumed.after)
             ));
@@ -692,7 +657,7 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
         if s.self_share_pct.changed() {
             let p = |v: Option<u8>| {
                 v.map(|p| format!("{p}%"))
-                    .unwrap_or_else(|| AMOUNT_TO_VERIFY.get(lang).to_string())
+                    .unwrap_or_else(|| LIVE_VERIFY.get(lang).to_string())
             };
             parts.push(format!(
                 "{} {} {arrow} {}",
@@ -730,7 +695,7 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
     lines.push(format!(
         "{}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
         TOTALS.get(lang),
-        STEPS.get(lang),
+        TOTAL_STEPS.get(lang),
         pair(ta.steps.to_string(), tb.steps.to_string()),
         GRANTS_MET.get(lang),
         pair(
@@ -744,12 +709,12 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
         ),
         LOANS.get(lang),
         pair(krw(ta.max_loan_krw, lang), krw(tb.max_loan_krw, lang)),
-        TO_VERIFY_N.get(lang),
+        AMOUNT_TO_VERIFY.get(lang),
         pair(
             ta.steps_amount_to_verify.to_string(),
             tb.steps_amount_to_verify.to_string()
         ),
-        CROSS.get(lang),
+        TOTAL_CROSS.get(lang),
         pair(
             ta.cross_ministry_links.to_string(),
             tb.cross_ministry_links.to_string()

@@ -14,37 +14,17 @@
 //! while two firms planned in the same month never overwrite each other's events.
 
 use super::{
-    END_ASSUMED, NOTICE_FALLBACK, Tr, UNTIL_BUDGET, firm_name, money, step_name,
-    support_kind_label, window_label,
+    END_ASSUMED, NOTICE_FALLBACK, UNTIL_BUDGET, firm_name, money, step_name, support_kind_label,
+    window_label,
 };
 use crate::catalogue::is_web_url;
 use crate::facts::ministry_name as ministry_label;
 use crate::matcher::{Eligibility, WindowState};
 use crate::month::YearMonth;
 use crate::plan::Plan;
+use crate::strings::*;
 use crate::text::Lang;
 use sha2::{Digest, Sha256};
-
-const FORECAST: Tr = Tr("[예상]", "[forecast]");
-const TO_VERIFY: Tr = Tr("[확인 필요]", "[to verify]");
-const ROLLING: Tr = Tr("[상시]", "[rolling]");
-const CALENDAR_NAME: Tr = Tr("같이 지원사업 일정", "Gachi support plan");
-const FIRM: Tr = Tr("기업", "Firm");
-const STEP: Tr = Tr("단계", "Step");
-const SUPPORT: Tr = Tr("지원", "Support");
-const SELF_SHARE: Tr = Tr("자부담", "own share");
-const APPLY: Tr = Tr("신청", "Apply");
-const PERIOD: Tr = Tr("사업 기간", "project");
-const ELIGIBILITY: Tr = Tr("자격", "Eligibility");
-const ELIGIBLE: Tr = Tr("조건 충족", "eligible");
-const VERIFY: Tr = Tr("확인 필요", "to verify");
-const SOURCE: Tr = Tr("출처", "Source");
-const CLOSE_UNKNOWN: Tr = Tr("마감일 미확인", "closing date not found");
-const CALL_DAYS: Tr = Tr("공고 접수", "call open");
-const UNDATED: Tr = Tr(
-    "신청 시기를 모르는 단계는 일정에 넣지 않았습니다. 공고를 확인하세요",
-    "Steps with no known application window are not in this calendar; check their notices",
-);
 
 /// The plan as an iCalendar file: CRLF line endings, lines folded at 75 octets on
 /// UTF-8 character boundaries, text values escaped.
@@ -125,11 +105,15 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
         if let Some(p) = s.support.self_share_pct {
             support.push(format!("{} {p}%", SELF_SHARE.get(lang)));
         }
-        desc.push(format!("{}: {}", SUPPORT.get(lang), support.join(" · ")));
+        desc.push(format!(
+            "{}: {}",
+            ICS_SUPPORT.get(lang),
+            support.join(" · ")
+        ));
         let (dtstart, dtend) = event_days(s);
         let mut when = format!(
             "{}: {} · {} · {} {} – {}",
-            APPLY.get(lang),
+            CARD_APPLY.get(lang),
             s.start,
             window_label(s).get(lang),
             PERIOD.get(lang),
@@ -144,7 +128,7 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             let close = match (c.close, c.until_budget) {
                 (Some(d), _) => d.to_string(),
                 (None, true) => UNTIL_BUDGET.get(lang).to_string(),
-                (None, false) => CLOSE_UNKNOWN.get(lang).to_string(),
+                (None, false) => ICS_CLOSE_UNKNOWN.get(lang).to_string(),
             };
             when.push_str(&format!(" · {} {} – {close}", CALL_DAYS.get(lang), c.open));
         }
@@ -156,17 +140,17 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             "{}: {}",
             ELIGIBILITY.get(lang),
             match s.eligibility {
-                Eligibility::Verify => VERIFY.get(lang),
+                Eligibility::Verify => LIVE_VERIFY.get(lang),
                 _ => ELIGIBLE.get(lang),
             }
         ));
         if !s.url.trim().is_empty() {
             if s.source_date.is_empty() {
-                desc.push(format!("{}: {}", SOURCE.get(lang), s.url));
+                desc.push(format!("{}: {}", DETAIL_SOURCE.get(lang), s.url));
             } else {
                 desc.push(format!(
                     "{}: {} ({})",
-                    SOURCE.get(lang),
+                    DETAIL_SOURCE.get(lang),
                     s.url,
                     s.source_date
                 ));

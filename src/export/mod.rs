@@ -20,65 +20,33 @@ pub use svg::{pathway_svg, timeline_svg};
 
 use crate::matcher::WindowState;
 use crate::plan::{Plan, Step};
+pub(crate) use crate::strings::*;
 use crate::text::{Lang, Text, krw_en, krw_ko};
-
-/// One fixed string of the exports in both languages.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    pub(crate) fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ko => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
-
-/// Shown for an amount no source states, in one language (the same words as the app).
-pub(crate) const TO_VERIFY_AMOUNT: Tr = Tr("금액 확인 필요", "amount to verify");
-
-/// Shown when the plan carries no notice of its own.
-pub(crate) const NOTICE_FALLBACK: Tr = Tr(
-    "금액·일정·요건은 공개 자료에 따른 것이며 해마다 바뀝니다. 신청 전에 반드시 공식 공고(기업마당, 중기부·산업부, 수행기관 누리집)에서 확인하세요.",
-    "Amounts, dates and conditions come from public sources and change every year: always confirm them in the official notice (bizinfo, MSS, MOTIE or the agency's site) before applying.",
-);
 
 /// How sure a step's application month is: a forecast says whether it comes from
 /// a dated call or only from the usual months the catalogue gives (trial 2026-11:
 /// "지난 공고 기준" for a programme whose last call was never found).
-pub(crate) fn window_label(s: &crate::plan::Step) -> Tr {
+pub(crate) fn window_label(s: &crate::plan::Step) -> S {
     if s.window == WindowState::Forecast && s.call.is_none() {
-        return Tr(
+        return S::new(
             "예상 (예년 신청 시기 기준)",
             "forecast (from the usual months)",
         );
     }
     match s.window {
-        WindowState::Confirmed => Tr("확정 일정", "confirmed window"),
-        WindowState::Forecast => Tr("예상 (지난 공고 기준)", "forecast (from the last call)"),
-        WindowState::Rolling => Tr("상시 신청", "rolling"),
-        WindowState::ToVerify => Tr("일정 확인 필요", "window to verify"),
+        WindowState::Confirmed => S::new("확정 일정", "confirmed window"),
+        WindowState::Forecast => S::new("예상 (지난 공고 기준)", "forecast (from the last call)"),
+        WindowState::Rolling => S::new("상시 신청", "rolling"),
+        WindowState::ToVerify => S::new("일정 확인 필요", "window to verify"),
     }
 }
-
-/// A step with no known application window (the plan's month is only the earliest).
-pub(crate) const UNDATED: Tr = Tr(
-    "신청 시기 미정 (공고 확인 필요)",
-    "application window unknown (check the notice)",
-);
-
-/// A call open from its opening day while money lasts (예산 소진 시까지).
-pub(crate) const UNTIL_BUDGET: Tr = Tr("예산 소진 시까지", "until the budget is used");
-
-pub(crate) const END_ASSUMED: Tr = Tr("기간은 가정", "duration assumed");
 
 /// "최대 4,200만원" / "up to KRW 42,000,000", or "금액 확인 필요" / "amount to verify".
 pub(crate) fn money(max_krw: Option<u64>, lang: Lang) -> String {
     match (max_krw, lang) {
         (Some(w), Lang::Ko) => format!("최대 {}", krw_ko(w)),
         (Some(w), Lang::En) => format!("up to {}", krw_en(w)),
-        (None, lang) => TO_VERIFY_AMOUNT.get(lang).to_string(),
+        (None, lang) => AMOUNT_TO_VERIFY.get(lang).to_string(),
     }
 }
 

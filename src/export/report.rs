@@ -3,7 +3,7 @@
 
 use super::svg::{link_label, pathway_svg, timeline_svg};
 use super::{
-    CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, Tr, UNDATED,
+    APPLY_UNKNOWN, CROSS_GOLD, END_ASSUMED, MOTIE_ORANGE, MSS_BLUE, NOTICE_FALLBACK, OTHER_GREY, S,
     UNTIL_BUDGET, escape_html as esc, firm_name, krw, ministry_palette, step_name,
     support_kind_label, text_or, window_label,
 };
@@ -12,129 +12,11 @@ use crate::codes::{Goal, Region, SizeClass};
 use crate::facts::ministry_name as ministry_label;
 use crate::matcher::{Eligibility, Outcome, Reason, WindowState};
 use crate::plan::{Plan, Step};
+use crate::strings::*;
 use crate::text::Lang;
 use serde_json::Value;
 use std::fmt::Write;
 
-const TITLE: Tr = Tr("지원사업 경로 계획서", "Support pathway plan");
-const BRAND: Tr = Tr("같이(Gachi)", "Gachi (같이)");
-const FIRM: Tr = Tr("기업 개요", "Firm");
-const FIRM_NAME: Tr = Tr("기업명", "Name");
-const SIZE: Tr = Tr("기업 규모", "Size class");
-const SIZE_UNKNOWN: Tr = Tr("확인 필요", "to verify");
-const SIZE_WHY: Tr = Tr("규모 판단", "Size basis");
-const SIZE_CANDIDATES: Tr = Tr("가능한 규모", "could be");
-const REGION: Tr = Tr("지역", "Region");
-const KSIC: Tr = Tr("업종 (KSIC)", "Industry (KSIC)");
-const EMPLOYEES: Tr = Tr("상시근로자", "Employees");
-const EMPLOYEES_UNIT: Tr = Tr("명", "");
-const REVENUE: Tr = Tr("매출액", "Sales");
-const FOUNDED: Tr = Tr("설립", "Founded");
-const GOALS: Tr = Tr("목표", "Goals");
-const GOALS_ALL: Tr = Tr("모든 분야", "every kind of support");
-const MONTH: Tr = Tr("기준월", "Plan month");
-const UNKNOWN: Tr = Tr("모름", "unknown");
-const NOTICE_HEAD: Tr = Tr(
-    "신청 전에 공식 공고에서 확인하세요",
-    "Confirm at the official notice",
-);
-const SUMMARY: Tr = Tr("요약", "Summary");
-const T_STEPS: Tr = Tr("단계", "steps");
-const T_GRANT: Tr = Tr(
-    "보조금·바우처·R&D 최대 (갚지 않는 돈)",
-    "grants, vouchers, R&D at most (not repaid)",
-);
-const T_GRANT_NO_RND: Tr = Tr(
-    "보조금·바우처 최대 (갚지 않는 돈, R&D 제외)",
-    "grants and vouchers at most (not repaid, R&D apart)",
-);
-const T_IF_VERIFIED: Tr = Tr(
-    "조건 충족 단계만 · 확인 필요 단계까지 최대",
-    "steps whose conditions are met only · with the steps to verify, up to",
-);
-const T_SOURCE_UNSURE: Tr = Tr(
-    "금액 출처 확인 필요 (공식 공고가 아닌 자료)",
-    "amount's source to verify (not an official notice)",
-);
-const T_UNCHECKED: Tr = Tr(
-    "조건을 확인하지 못한 {n}단계 제외",
-    "{n} steps with no condition checked left out",
-);
-const T_RND_TO_VERIFY: Tr = Tr(
-    "그 과제의 조건 확인 필요",
-    "that project's conditions to verify",
-);
-const T_RND: Tr = Tr(
-    "R&D 과제 최대 (가장 큰 과제 하나: R&D는 보통 한 번에 한 과제씩 수행하므로 더하지 않음)",
-    "R&D project at most (the largest one: R&D projects are usually run one at a time, so not added up)",
-);
-const T_LOAN: Tr = Tr(
-    "융자·보증 한도 (갚는 돈)",
-    "loan and guarantee limits (repaid)",
-);
-const GOALS_WITHOUT_STEP: Tr = Tr(
-    "맞는 사업을 찾지 못한 목표",
-    "Goals with no suitable programme",
-);
-const GOALS_WITHOUT_STEP_WHY: Tr = Tr(
-    "지역·업종·준비 단계가 맞지 않는 사업을 억지로 넣지 않았습니다. 아래 '그 밖에 신청할 수 있는 사업'에서 이유를 볼 수 있습니다.",
-    "Programmes that do not suit the firm's region, industry or readiness were not forced in; see 'Also eligible' below for the reasons.",
-);
-const T_NO_FIGURE: Tr = Tr("금액 출처 없는 단계", "steps without a sourced amount");
-const FRESHNESS: Tr = Tr("자료", "Data");
-const OPEN_NOW: Tr = Tr("지금 접수 중", "open now");
-const T_CROSS: Tr = Tr("부처 연계", "cross-ministry links");
-const PATHWAY: Tr = Tr("지원 경로", "Pathway");
-const PATHWAY_NOTE: Tr = Tr(
-    "위에서 아래로 신청 시기 순서입니다. 화살표는 계획 안의 사업끼리의 연계입니다.",
-    "Top to bottom by when to apply. Arrows are links between programmes of the plan.",
-);
-const LEGEND_OTHER: Tr = Tr("기타 기관", "other bodies");
-const LEGEND_CROSS: Tr = Tr("★ 부처 연계", "★ cross-ministry link");
-const LEGEND_DASHED_BOX: Tr = Tr(
-    "점선 상자: 자격 확인 필요",
-    "dashed box: eligibility to verify",
-);
-const LEGEND_COMPLEMENT: Tr = Tr("점선 연결: 함께 활용", "dashed link: complement");
-const TIMELINE: Tr = Tr("일정", "Timeline");
-const LEGEND_APPLY: Tr = Tr("신청월", "application month");
-const LEGEND_PERIOD: Tr = Tr("사업 기간", "project period");
-const LEGEND_UNSURE: Tr = Tr(
-    "흐린 점선 칸: 예상 또는 확인 필요 일정",
-    "faded dashed cell: forecast or to-verify window",
-);
-const LEGEND_ASSUMED: Tr = Tr("점선 막대: 기간은 가정", "dashed bar: duration assumed");
-const STEPS: Tr = Tr("단계별 내용", "Steps");
-const NO_STEPS: Tr = Tr(
-    "지금 조건으로는 추천할 단계가 없습니다. 아래 '그 밖에 신청할 수 있는 사업'을 보세요.",
-    "No step to recommend with these answers; see 'Also eligible' below.",
-);
-const ELIGIBLE: Tr = Tr("조건 충족", "eligible");
-const VERIFY: Tr = Tr("자격 확인 필요", "eligibility to verify");
-const SUPPORT: Tr = Tr("지원", "Support");
-const SELF_SHARE: Tr = Tr("자부담", "own share");
-const SCHEDULE: Tr = Tr("일정", "Schedule");
-const APPLY_IN: Tr = Tr("신청", "apply");
-const PERIOD: Tr = Tr("사업 기간", "project");
-const WAITS_FOR: Tr = Tr("먼저 할 일", "Comes after");
-const WHY: Tr = Tr("추천 이유", "Why this step");
-const CONDITIONS: Tr = Tr("조건", "Conditions");
-const LINKS: Tr = Tr("연계 사업", "Linked programmes");
-const NOT_IN_PLAN: Tr = Tr("계획 밖", "not in this plan");
-const SOURCE: Tr = Tr("출처", "Source");
-const NOT_WEB: Tr = Tr("(http(s) 주소가 아님)", "(not an http(s) address)");
-const NO_SOURCE: Tr = Tr("출처 없음", "no source");
-const CONFIDENCE: Tr = Tr("신뢰도", "confidence");
-const ALSO: Tr = Tr("그 밖에 신청할 수 있는 사업", "Also eligible");
-const ALSO_NONE: Tr = Tr("없습니다.", "None.");
-const NOT_ELIGIBLE: Tr = Tr("자격이 맞지 않는 사업", "Not eligible");
-const NOT_ELIGIBLE_COUNT: Tr = Tr(
-    "개 사업은 조건 중 하나 이상을 충족하지 못해 계획에서 뺐습니다.",
-    "programmes were left out because at least one condition fails.",
-);
-const RECEIVED: Tr = Tr("이미 받은 사업", "Already received");
-const CATALOGUE: Tr = Tr("카탈로그", "Catalogue");
-const GENERATED: Tr = Tr("생성", "made by");
 const PASS_MARK: &str = "○";
 const FAIL_MARK: &str = "×";
 const UNKNOWN_MARK: &str = "?";
@@ -187,9 +69,6 @@ impl Names<'_> {
         }
     }
 }
-
-const UNNAMED: Tr = Tr("(이름 없는 사업)", "(unnamed programme)");
-const AMOUNT_TO_VERIFY: Tr = Tr("금액 확인 필요", "amount to verify");
 
 /// "최대 4,200만원" / "up to KRW 42,000,000", or "금액 확인 필요" — one language.
 fn money(max_krw: Option<u64>, lang: Lang) -> String {
@@ -353,8 +232,8 @@ fn pathway_section(plan: &Plan, lang: Lang) -> String {
             MOTIE_ORANGE.solid,
             crate::facts::ministry_name_at("MOTIE", plan.as_of).get(lang)
         ),
-        swatch(OTHER_GREY.solid, LEGEND_OTHER.get(lang)),
-        esc(LEGEND_CROSS.get(lang)),
+        swatch(OTHER_GREY.solid, REPORT_LEGEND_OTHER.get(lang)),
+        esc(REPORT_LEGEND_CROSS.get(lang)),
         esc(LEGEND_DASHED_BOX.get(lang)),
         esc(LEGEND_COMPLEMENT.get(lang)),
     );
@@ -398,7 +277,7 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
         Some(c) => c.label(lang).to_string(),
         None if !plan.size_class_candidates.is_empty() => format!(
             "{} ({}: {})",
-            SIZE_UNKNOWN.get(lang),
+            LIVE_VERIFY.get(lang),
             SIZE_CANDIDATES.get(lang),
             plan.size_class_candidates
                 .iter()
@@ -406,7 +285,7 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        None => SIZE_UNKNOWN.get(lang).to_string(),
+        None => LIVE_VERIFY.get(lang).to_string(),
     };
     let region = profile_str(p, "region")
         .map(|r| {
@@ -449,10 +328,10 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
     let _ = write!(
         h,
         "<section class=\"firm\">\n<h2>{}</h2>\n<table class=\"facts\">\n",
-        esc(FIRM.get(lang))
+        esc(REPORT_FIRM.get(lang))
     );
     // Two facts a row, so the summary leaves room for the diagram on page 1.
-    let pairs: [[(Tr, String); 2]; 4] = [
+    let pairs: [[(S, String); 2]; 4] = [
         [
             (
                 FIRM_NAME,
@@ -460,7 +339,7 @@ fn firm_section(h: &mut String, plan: &Plan, lang: Lang) {
             ),
             (MONTH, plan.as_of.to_string()),
         ],
-        [(SIZE, size), (REGION, region)],
+        [(LIVE_SIZE, size), (REGION, region)],
         [(KSIC, ksic), (FOUNDED, founded)],
         [(EMPLOYEES, employees), (REVENUE, revenue)],
     ];
@@ -513,7 +392,7 @@ fn notice_section(h: &mut String, plan: &Plan, lang: Lang) {
 /// (never "0원", which reads as "nothing available").
 fn side_total(sum: u64, without_figure: usize, lang: Lang) -> String {
     if sum == 0 && without_figure > 0 {
-        super::TO_VERIFY_AMOUNT.get(lang).to_string()
+        super::AMOUNT_TO_VERIFY.get(lang).to_string()
     } else {
         krw(sum, lang)
     }
@@ -568,7 +447,7 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
     let grant_note = if t.grant_steps_unchecked > 0 {
         format!(
             "{grant_note} · {}",
-            T_UNCHECKED
+            GRANTS_UNCHECKED
                 .get(lang)
                 .replace("{n}", &t.grant_steps_unchecked.to_string())
         )
@@ -616,9 +495,9 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
          <div class=\"card\"><div class=\"big\">{}</div><div>{}{}</div></div>{}{}\
          <div class=\"card\"><div class=\"big gold\">{}</div><div>{}</div></div>\
          </div>\n",
-        esc(SUMMARY.get(lang)),
+        esc(DETAIL_SUMMARY.get(lang)),
         t.steps,
-        esc(T_STEPS.get(lang)),
+        esc(TOTAL_STEPS.get(lang)),
         // No eligible figure but to-verify ones: "금액 확인 필요", never "0원".
         esc(&side_total(
             grant_sum,
@@ -630,7 +509,7 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
         rnd_card,
         loan_card,
         t.cross_ministry_links,
-        esc(T_CROSS.get(lang)),
+        esc(TOTAL_CROSS.get(lang)),
     );
     if let Some(f) = &plan.funding {
         let _ = writeln!(
@@ -646,7 +525,7 @@ fn totals_section(h: &mut String, plan: &Plan, lang: Lang) {
             "<p class=\"goals-without-step\"><strong>{}: {}</strong> — {}</p>",
             esc(GOALS_WITHOUT_STEP.get(lang)),
             esc(&goals),
-            esc(GOALS_WITHOUT_STEP_WHY.get(lang))
+            esc(REPORT_GOALS_WITHOUT_STEP_WHY.get(lang))
         );
     }
     h.push_str("</section>\n");
@@ -741,7 +620,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
     let _ = writeln!(
         h,
         "<dt>{}</dt><dd{amount_class}>{}</dd>",
-        esc(SUPPORT.get(lang)),
+        esc(ICS_SUPPORT.get(lang)),
         esc(&support.join(" · "))
     );
 
@@ -750,10 +629,10 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
     let mut sched = if s.window == WindowState::ToVerify {
         let n = s.end.months_since(s.start) + 1;
         match lang {
-            Lang::Ko => format!("{} · 사업 기간 공고 후 약 {n}개월", UNDATED.get(lang)),
+            Lang::Ko => format!("{} · 사업 기간 공고 후 약 {n}개월", APPLY_UNKNOWN.get(lang)),
             Lang::En => format!(
                 "{} · project about {n} months from the call",
-                UNDATED.get(lang)
+                APPLY_UNKNOWN.get(lang)
             ),
         }
     } else {
@@ -803,7 +682,11 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         .filter(|t| !t.is_empty())
         .collect();
     if !why.is_empty() {
-        let _ = write!(h, "<dt>{}</dt><dd><ul class=\"why\">", esc(WHY.get(lang)));
+        let _ = write!(
+            h,
+            "<dt>{}</dt><dd><ul class=\"why\">",
+            esc(WHY_STEP.get(lang))
+        );
         for w in why {
             let _ = write!(h, "<li>{}</li>", esc(w));
         }
@@ -822,7 +705,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         let _ = write!(
             h,
             "<dt>{}</dt><dd><ul class=\"links\">",
-            esc(LINKS.get(lang))
+            esc(DETAIL_LINKS.get(lang))
         );
         for l in &s.links {
             let target = plan.step(&l.programme_id);
@@ -850,7 +733,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
                 } else {
                     format!(
                         " <span class=\"small\">({}: {})</span>",
-                        esc(SOURCE.get(lang)),
+                        esc(DETAIL_SOURCE.get(lang)),
                         esc(&crate::text::without_refs(&l.source))
                     )
                 }
@@ -888,12 +771,17 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         let conf = Confidence::from_code(&s.confidence)
             .map(|c| c.label().get(lang).to_string())
             .unwrap_or_else(|| s.confidence.clone());
-        let _ = write!(source, " · {} {}", esc(CONFIDENCE.get(lang)), esc(&conf));
+        let _ = write!(
+            source,
+            " · {} {}",
+            esc(REPORT_CONFIDENCE.get(lang)),
+            esc(&conf)
+        );
     }
     let _ = write!(
         h,
         "<dt>{}</dt><dd class=\"source\">{source}</dd>\n</dl>\n</article>\n",
-        esc(SOURCE.get(lang))
+        esc(DETAIL_SOURCE.get(lang))
     );
 }
 
@@ -901,7 +789,7 @@ fn also_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'_>) {
     let _ = write!(
         h,
         "<section class=\"also\">\n<h2>{} ({})</h2>\n",
-        esc(ALSO.get(lang)),
+        esc(REPORT_ALSO.get(lang)),
         plan.also_eligible.len()
     );
     if plan.also_eligible.is_empty() {
@@ -935,7 +823,7 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'
     let _ = write!(
         h,
         "<section class=\"not-eligible\">\n<h2>{}</h2>\n<p><b>{n}</b>{}{}</p>\n",
-        esc(NOT_ELIGIBLE.get(lang)),
+        esc(REPORT_NOT_ELIGIBLE.get(lang)),
         match lang {
             Lang::Ko => "",
             Lang::En => " ",
@@ -959,7 +847,7 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'
         let _ = writeln!(
             h,
             "<p class=\"small\"><b>{}</b>: {}</p>",
-            esc(RECEIVED.get(lang)),
+            esc(REPORT_RECEIVED.get(lang)),
             ids.join(", ")
         );
     }

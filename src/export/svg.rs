@@ -2,12 +2,13 @@
 //! as arcs) and the month timeline. Plain SVG 1.1 with no external references, so
 //! it prints and renders offline.
 
-use super::{CROSS_GOLD, Tr, UNDATED, escape_html as esc, ministry_palette, step_name};
+use super::{APPLY_UNKNOWN, CROSS_GOLD, escape_html as esc, ministry_palette, step_name};
 use crate::catalogue::LinkKind;
 use crate::facts::ministry_short;
 use crate::matcher::{Eligibility, WindowState};
 use crate::month::YearMonth;
 use crate::plan::Plan;
+use crate::strings::*;
 use crate::text::Lang;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -30,12 +31,6 @@ const HEAD_H: f32 = 34.0;
 const ROW_H: f32 = 20.0;
 /// Longest span the timeline draws; later months are cut off with a mark.
 const MAX_MONTHS: i64 = 120;
-
-const APPLY: Tr = Tr("신청", "apply");
-const AS_OF: Tr = Tr("기준월", "plan month");
-const NO_STEPS: Tr = Tr("계획에 단계가 없습니다.", "The plan has no steps.");
-const PATHWAY_TITLE: Tr = Tr("지원 경로", "Support pathway");
-const TIMELINE_TITLE: Tr = Tr("일정", "Timeline");
 
 /// Roughly how wide a character is, in ems, in a sans-serif font: Hangul and other
 /// wide characters take a full em, Latin letters about half.
@@ -156,7 +151,7 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
              width=\"{W}\" height=\"40\" viewBox=\"0 0 {W} 40\"><title>{}</title>\
              <text x=\"8\" y=\"24\" font-size=\"13\" fill=\"#444\">{}</text></svg>",
             esc(title),
-            esc(NO_STEPS.get(lang))
+            esc(SVG_NO_STEPS.get(lang))
         );
     }
     let height = box_y(n) - GAP + TOP;
@@ -189,8 +184,8 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
         let apply = match (s.window == WindowState::ToVerify, lang) {
             (true, Lang::Ko) => "신청 시기 미정".to_string(),
             (true, Lang::En) => "window unknown".to_string(),
-            (false, Lang::Ko) => format!("{} {}", s.start, APPLY.get(lang)),
-            (false, Lang::En) => format!("{} {}", APPLY.get(lang), s.start),
+            (false, Lang::Ko) => format!("{} {}", s.start, APPLY_IN.get(lang)),
+            (false, Lang::En) => format!("{} {}", APPLY_IN.get(lang), s.start),
         };
         let line2 = format!(
             "{} · {apply} · {}",
@@ -283,14 +278,14 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
 /// with a line at the plan month. A step whose window is unknown gets words, no bar.
 pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
     let n = plan.steps.len();
-    let title = TIMELINE_TITLE.get(lang);
+    let title = TIMELINE.get(lang);
     if n == 0 {
         return format!(
             "<svg class=\"diagram timeline\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
              width=\"{W}\" height=\"40\" viewBox=\"0 0 {W} 40\"><title>{}</title>\
              <text x=\"8\" y=\"24\" font-size=\"13\" fill=\"#444\">{}</text></svg>",
             esc(title),
-            esc(NO_STEPS.get(lang))
+            esc(SVG_NO_STEPS.get(lang))
         );
     }
     let first = plan
@@ -394,7 +389,7 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
              <text x=\"4\" y=\"{:.1}\" font-size=\"11\" fill=\"#222\">{}</text>",
             s.order,
             esc(&if s.window == WindowState::ToVerify {
-                format!("{label}: {}", UNDATED.get(lang))
+                format!("{label}: {}", APPLY_UNKNOWN.get(lang))
             } else {
                 format!("{label}: {} – {}", s.start, s.end)
             }),
@@ -409,7 +404,7 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
                 LABEL_W + 2.0,
                 y + 14.0,
                 pal.solid,
-                esc(UNDATED.get(lang))
+                esc(APPLY_UNKNOWN.get(lang))
             );
         } else if s.start > last {
             let _ = write!(
@@ -471,7 +466,7 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
         "<line x1=\"{xa:.1}\" y1=\"{HEAD_H}\" x2=\"{xa:.1}\" y2=\"{rows_bottom:.1}\" stroke=\"#b03030\" \
          stroke-width=\"1.4\" stroke-dasharray=\"4 3\"/>\
          <text x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"10\" fill=\"#b03030\" text-anchor=\"{anchor}\">▲ {} {}</text>",
-        esc(AS_OF.get(lang)),
+        esc(SVG_AS_OF.get(lang)),
         plan.as_of,
         tx = if xa > W - 120.0 { xa + 4.0 } else { xa - 4.0 },
         ty = rows_bottom + 13.0,
