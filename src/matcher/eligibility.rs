@@ -66,8 +66,8 @@ fn join_labels<T: Copy>(items: &[T], f: impl Fn(T) -> &'static str, sep: &str) -
 }
 
 /// The outcome of one criterion alone, without the sentences: what the matcher needs
-/// for every programme, at no allocation. `evaluate` gives the same outcome with its
-/// reason (a test checks they agree).
+/// for every programme, at no allocation. The only place a criterion is decided;
+/// `evaluate` writes the sentence for the outcome decided here.
 pub fn outcome(c: &Criterion, f: &FirmFacts) -> Outcome {
     let p = f.profile;
     let yes = |b: bool| if b { Outcome::Pass } else { Outcome::Fail };
@@ -146,15 +146,22 @@ pub fn outcome(c: &Criterion, f: &FirmFacts) -> Outcome {
     }
 }
 
-/// Evaluates one criterion against the firm.
+/// Evaluates one criterion against the firm: its outcome (decided once, by
+/// [`outcome`]) with the sentence that explains it.
 pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
+    describe(c, f, outcome(c, f))
+}
+
+/// The sentence for a criterion's outcome, written from the outcome and the facts it
+/// was decided on, so the two cannot disagree (issue 14: one decision per criterion).
+fn describe(c: &Criterion, f: &FirmFacts, o: Outcome) -> Reason {
     let p = f.profile;
     match c {
         Criterion::Employees { min, max } => {
             let want_ko = range_ko(*min, *max, &|n| format!("{n}명"));
             let want_en = range_en(*min, *max, &|n| format!("{n}"));
-            match p.employees {
-                None => Reason::new(
+            match (o, p.employees) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "employees",
                     Outcome::Unknown,
                     format!("상시근로자 수를 몰라 확인이 필요합니다 (요건: {want_ko})."),
@@ -162,13 +169,13 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                         "Number of employees unknown: to verify (required: {want_en} employees)."
                     ),
                 ),
-                Some(n) if in_range(n, *min, *max) => Reason::new(
+                (Outcome::Pass, Some(n)) => Reason::new(
                     "employees",
                     Outcome::Pass,
                     format!("상시근로자 {n}명으로 {want_ko} 요건을 충족합니다."),
                     format!("{n} employees, within the required {want_en}."),
                 ),
-                Some(n) => Reason::new(
+                (Outcome::Fail, Some(n)) => Reason::new(
                     "employees",
                     Outcome::Fail,
                     format!("상시근로자 {n}명으로 {want_ko} 요건에 맞지 않습니다."),
@@ -178,20 +185,20 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
         }
         Criterion::Revenue { min, max } => {
             let (want_ko, want_en) = revenue_range(*min, *max);
-            match p.revenue_krw {
-                None => Reason::new(
+            match (o, p.revenue_krw) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "revenue_krw",
                     Outcome::Unknown,
                     format!("매출액을 몰라 확인이 필요합니다 (요건: {want_ko})."),
                     format!("Sales unknown: to verify (required: {want_en})."),
                 ),
-                Some(r) if in_range(r, *min, *max) => Reason::new(
+                (Outcome::Pass, Some(r)) => Reason::new(
                     "revenue_krw",
                     Outcome::Pass,
                     format!("매출액 {}으로 {want_ko} 요건을 충족합니다.", krw_ko(r)),
                     format!("Sales of {}, within the required {want_en}.", krw_en(r)),
                 ),
-                Some(r) => Reason::new(
+                (Outcome::Fail, Some(r)) => Reason::new(
                     "revenue_krw",
                     Outcome::Fail,
                     format!("매출액 {}으로 {want_ko} 요건에 맞지 않습니다.", krw_ko(r)),
@@ -215,7 +222,6 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     ),
                 ),
                 Some((lo, hi)) => {
-                    let ok = |y: i64| in_range(y.max(0) as u64, *min_years, *max_years);
                     let age_ko = if lo == hi {
                         format!("{lo}년")
                     } else {
@@ -226,14 +232,14 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     } else {
                         format!("{lo} to {hi} years")
                     };
-                    if ok(lo) && ok(hi) {
+                    if o == Outcome::Pass {
                         Reason::new(
                             "founded",
                             Outcome::Pass,
                             format!("업력 {age_ko}으로 {want_ko} 요건을 충족합니다."),
                             format!("{age_en} in business, within the required {want_en}."),
                         )
-                    } else if !ok(lo) && !ok(hi) {
+                    } else if o == Outcome::Fail {
                         Reason::new(
                             "founded",
                             Outcome::Fail,
@@ -259,18 +265,16 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
             let want_ko = join_labels(any_of, SizeClass::ko, "·");
             let want_en = join_labels(any_of, SizeClass::en, ", ");
             let possible = &f.size.possible;
-            let all_in = possible.iter().all(|c| any_of.contains(c));
-            let none_in = possible.iter().all(|c| !any_of.contains(c));
             let is_ko = join_labels(possible, SizeClass::ko, " 또는 ");
             let is_en = join_labels(possible, SizeClass::en, " or ");
-            if all_in {
+            if o == Outcome::Pass {
                 Reason::new(
                     "size_class",
                     Outcome::Pass,
                     format!("기업 규모({is_ko})가 지원 대상({want_ko})에 해당합니다."),
                     format!("The firm's size ({is_en}) is among those supported ({want_en})."),
                 )
-            } else if none_in {
+            } else if o == Outcome::Fail {
                 Reason::new(
                     "size_class",
                     Outcome::Fail,
@@ -305,7 +309,6 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
             let (want_ko, want_en) = revenue_range(*min, *max);
             let who_ko = join_labels(size_class, SizeClass::ko, "·");
             let who_en = join_labels(size_class, SizeClass::en, ", ");
-            let o = outcome(c, f);
             let (ko, en) = match (o, p.revenue_krw) {
                 (Outcome::Pass, Some(r))
                     if f.size.possible.iter().any(|c| size_class.contains(c)) =>
@@ -360,14 +363,14 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     format!("본사 소재지를 몰라 확인이 필요합니다 (대상 지역: {want_ko})."),
                     format!("Head-office region unknown: to verify (regions: {want_en})."),
                 ),
-                Some(r) => match crate::facts::region_within(r, any_of) {
-                    Some(true) => Reason::new(
+                Some(r) => match o {
+                    Outcome::Pass => Reason::new(
                         "region",
                         Outcome::Pass,
                         format!("본사가 {}에 있어 대상 지역에 해당합니다.", r.ko()),
                         format!("Head office in {}, a supported region.", r.en()),
                     ),
-                    None => Reason::new(
+                    Outcome::Unknown => Reason::new(
                         "region",
                         Outcome::Unknown,
                         format!(
@@ -377,7 +380,7 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                             "Head office in Jeonnam-Gwangju, but the programme names the former {want_en}: which part is to verify."
                         ),
                     ),
-                    Some(false) => Reason::new(
+                    Outcome::Fail => Reason::new(
                         "region",
                         Outcome::Fail,
                         format!("본사가 {}에 있어 대상 지역({want_ko})이 아닙니다.", r.ko()),
@@ -400,20 +403,20 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
             } else {
                 (format!("업종 {want}"), format!("KSIC {want}"))
             };
-            match &p.ksic {
-                None => Reason::new(
+            match (o, &p.ksic) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "ksic",
                     Outcome::Unknown,
                     format!("업종을 몰라 확인이 필요합니다 (대상: {want_ko})."),
                     format!("Industry unknown: to verify (supported: {want_en})."),
                 ),
-                Some(k) if prefixes.iter().any(|pre| k.starts_with(pre.as_str())) => Reason::new(
+                (Outcome::Pass, Some(k)) => Reason::new(
                     "ksic",
                     Outcome::Pass,
                     format!("업종({k})이 지원 대상({want_ko})에 해당합니다."),
                     format!("Industry {k} is supported ({want_en})."),
                 ),
-                Some(k) => Reason::new(
+                (Outcome::Fail, Some(k)) => Reason::new(
                     "ksic",
                     Outcome::Fail,
                     format!("업종({k})이 지원 대상({want_ko})이 아닙니다."),
@@ -433,20 +436,20 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
                     join_labels(any_of, crate::codes::RootTech::en, ", "),
                 )
             };
-            match &p.root_technologies {
-                None => Reason::new(
+            match (o, &p.root_technologies) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "root_technologies",
                     Outcome::Unknown,
                     format!("뿌리기술 사용 여부를 몰라 확인이 필요합니다 (대상: {want_ko})."),
                     format!("Root technologies unknown: to verify (required: {want_en})."),
                 ),
-                Some(have) => {
-                    let hit: Vec<_> = have
+                (_, Some(have)) => {
+                    // The technology named: the first the firm works in that counts.
+                    let hit = have
                         .iter()
                         .copied()
-                        .filter(|t| any_of.is_empty() || any_of.contains(t))
-                        .collect();
-                    if let Some(first) = hit.first() {
+                        .find(|t| any_of.is_empty() || any_of.contains(t));
+                    if let (Outcome::Pass, Some(first)) = (o, hit) {
                         Reason::new(
                             "root_technologies",
                             Outcome::Pass,
@@ -470,21 +473,21 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
         Criterion::Certification { any_of } => {
             let want_ko = join_labels(any_of, crate::codes::Certification::ko, " 또는 ");
             let want_en = join_labels(any_of, crate::codes::Certification::en, " or ");
-            match &p.certifications {
-                None => Reason::new(
+            match (o, &p.certifications) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "certifications",
                     Outcome::Unknown,
                     format!("보유 인증을 몰라 확인이 필요합니다 (필요: {want_ko})."),
                     format!("Certifications unknown: to verify (needs: {want_en})."),
                 ),
-                Some(have) => match have.iter().find(|c| any_of.contains(c)) {
-                    Some(c) => Reason::new(
+                (_, Some(have)) => match (o, have.iter().find(|c| any_of.contains(c))) {
+                    (Outcome::Pass, Some(c)) => Reason::new(
                         "certifications",
                         Outcome::Pass,
                         format!("{}을(를) 보유하여 요건을 충족합니다.", c.ko()),
                         format!("Holds {}, as required.", c.en()),
                     ),
-                    None => Reason::new(
+                    _ => Reason::new(
                         "certifications",
                         Outcome::Fail,
                         format!("{want_ko}이(가) 필요하지만 보유하지 않았습니다."),
@@ -499,20 +502,20 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
             } else {
                 ("아직 수출하지 않는 기업", "firms that do not export yet")
             };
-            match p.exporting {
-                None => Reason::new(
+            match (o, p.exporting) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "exporting",
                     Outcome::Unknown,
                     format!("수출 여부를 몰라 확인이 필요합니다 (대상: {want_ko})."),
                     format!("Export status unknown: to verify (for {want_en})."),
                 ),
-                Some(e) if e == *value => Reason::new(
+                (Outcome::Pass, Some(_)) => Reason::new(
                     "exporting",
                     Outcome::Pass,
                     format!("{want_ko} 대상이며 이에 해당합니다."),
                     format!("For {want_en}; the firm is one."),
                 ),
-                Some(_) => Reason::new(
+                (Outcome::Fail, Some(_)) => Reason::new(
                     "exporting",
                     Outcome::Fail,
                     format!("{want_ko}만 대상이라 해당하지 않습니다."),
@@ -523,20 +526,20 @@ pub fn evaluate(c: &Criterion, f: &FirmFacts) -> Reason {
         Criterion::SmartFactoryLevel { any_of } => {
             let want_ko = join_labels(any_of, crate::codes::SmartFactoryLevel::ko, "·");
             let want_en = join_labels(any_of, crate::codes::SmartFactoryLevel::en, ", ");
-            match p.smart_factory_level {
-                None => Reason::new(
+            match (o, p.smart_factory_level) {
+                (Outcome::Unknown, _) | (_, None) => Reason::new(
                     "smart_factory_level",
                     Outcome::Unknown,
                     format!("스마트공장 수준을 몰라 확인이 필요합니다 (대상: {want_ko})."),
                     format!("Smart-factory level unknown: to verify (for: {want_en})."),
                 ),
-                Some(l) if any_of.contains(&l) => Reason::new(
+                (Outcome::Pass, Some(l)) => Reason::new(
                     "smart_factory_level",
                     Outcome::Pass,
                     format!("스마트공장 수준({})이 대상에 해당합니다.", l.ko()),
                     format!("Smart-factory level ({}) is supported.", l.en()),
                 ),
-                Some(l) => Reason::new(
+                (Outcome::Fail, Some(l)) => Reason::new(
                     "smart_factory_level",
                     Outcome::Fail,
                     format!("스마트공장 수준({})이 대상({want_ko})이 아닙니다.", l.ko()),
@@ -593,10 +596,10 @@ mod tests {
     use super::*;
     use crate::profile::parse_profile;
 
-    /// `outcome` (used for every programme) and `evaluate` (used for what is shown)
-    /// must never disagree.
+    /// A sentence says what its outcome says: a met condition never reads as unmet or
+    /// open, an unmet one never as met, an open one asks to verify.
     #[test]
-    fn outcome_agrees_with_evaluate_on_every_catalogue_criterion() {
+    fn every_sentence_says_what_its_outcome_says() {
         let cat = crate::catalogue::builtin().expect("built-in catalogue");
         let now = YearMonth {
             year: 2026,
@@ -606,18 +609,43 @@ mod tests {
             r#"{"format":"gachi-profile/1","name":"a"}"#,
             r#"{"format":"gachi-profile/1","name":"b","founded":"2019","employees":8,"revenue_krw":2400000000,"region":"gyeongnam","ksic":"C24","root_technologies":["casting"],"certifications":["root_company"],"smart_factory_level":"none","exporting":false}"#,
             r#"{"format":"gachi-profile/1","name":"c","founded":"1990-01","employees":900,"revenue_krw":300000000000,"region":"seoul","ksic":"J62","root_technologies":[],"certifications":[],"smart_factory_level":"advanced","exporting":true,"enterprise_group":true}"#,
+            r#"{"format":"gachi-profile/1","name":"d","founded":"2024","employees":45,"revenue_krw":15000000000,"region":"jeonnam_gwangju","ksic":"C29","root_technologies":["robotics"],"certifications":["venture"],"smart_factory_level":"basic","exporting":true}"#,
         ];
-        let mut checked = 0;
+        // How each kind says "not met" (a rule that does not bind the firm is met:
+        // "…은 이 기업에 해당하지 않습니다").
+        let unmet = [
+            "맞지 않",
+            "아닙니다",
+            "보유하지 않",
+            "사용하지 않",
+            "신청할 수 있는데",
+            "대상이라 해당하지 않",
+        ];
+        let mut seen = [0usize; 3];
         for text in profiles {
             let p = parse_profile(text.as_bytes(), now).expect("test profile");
             let f = FirmFacts::new(&p, now);
             for prog in &cat.programmes {
                 for c in &prog.criteria {
-                    assert_eq!(outcome(c, &f), evaluate(c, &f).outcome, "{} {c:?}", prog.id);
-                    checked += 1;
+                    let r = evaluate(c, &f);
+                    let says_unmet = unmet.iter().any(|w| r.ko.contains(w));
+                    match r.outcome {
+                        Outcome::Pass => {
+                            seen[0] += 1;
+                            assert!(!says_unmet && !r.ko.contains("확인이 필요"), "{r:?}");
+                        }
+                        Outcome::Fail => {
+                            seen[1] += 1;
+                            assert!(says_unmet && !r.ko.contains("충족합니다"), "{r:?}");
+                        }
+                        Outcome::Unknown => {
+                            seen[2] += 1;
+                            assert!(r.ko.contains("확인"), "{r:?}");
+                        }
+                    }
                 }
             }
         }
-        assert!(checked > 100);
+        assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
     }
 }

@@ -111,11 +111,20 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     } else {
         String::new()
     };
-    ui.label(format!(
-        "{} {}{assumed}",
-        s::CARD_PERIOD.get(lang),
-        super::span(st, lang)
-    ));
+    // A loan, guarantee, designation or event has no project period of its own:
+    // "사업 기간 2027-01 – 2027-01 (가정)" said nothing (trial 2026-11).
+    let no_period = st.end_assumed
+        && matches!(
+            st.support.kind.as_str(),
+            "loan" | "guarantee" | "designation" | "event"
+        );
+    if !no_period {
+        ui.label(format!(
+            "{} {}{assumed}",
+            s::CARD_PERIOD.get(lang),
+            super::span(st, lang)
+        ));
+    }
     // Freshness where the decision is made: "확인 2026-11 · 최근 공고 2026-01", and the
     // outdated mark in the to-verify colour so it is never read as a plain step.
     let fresh = st.freshness.label();
