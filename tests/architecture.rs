@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["plan"],
     &["matcher"],
     &["export", "bizinfo"],
-    &["files", "workspace", "clock"],
+    &["files", "workspace", "clock", "fetch"],
     &["cli", "view"],
 ];
 
