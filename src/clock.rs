@@ -27,6 +27,17 @@ pub fn current_month() -> YearMonth {
     month_in_korea(Timestamp::now())
 }
 
+/// The day in Korea at an instant, `YYYY-MM-DD`.
+pub fn date_in_korea(at: Timestamp) -> String {
+    let tz = TimeZone::get(KOREA).unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(9)));
+    tz.to_datetime(at).date().to_string()
+}
+
+/// Today in Korea, `YYYY-MM-DD` (the date of a fetch's cache folder).
+pub fn today() -> String {
+    date_in_korea(Timestamp::now())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +65,11 @@ mod tests {
             month_in_korea(at("2026-11-30T15:00:00Z")).to_string(),
             "2026-12"
         );
+    }
+
+    #[test]
+    fn the_date_is_korean() {
+        assert_eq!(date_in_korea(at("2026-11-30T15:00:00Z")), "2026-12-01");
+        assert_eq!(date_in_korea(at("2026-11-30T14:59:00Z")), "2026-11-30");
     }
 }

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod codes;
 pub mod export;
 pub mod facts;
+pub mod fetch;
 pub mod files;
 pub mod json_read;
 pub mod ksic;

@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["plan"],
     &["matcher"],
     &["export", "bizinfo"],
-    &["files", "workspace", "clock"],
+    &["files", "workspace", "clock", "fetch"],
     &["cli", "view"],
 ];
 

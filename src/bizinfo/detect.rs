@@ -122,7 +122,7 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
 }
 
 /// An HTML page: `<!DOCTYPE html>` or a first element html, head or body.
-fn looks_like_html(text: &str) -> bool {
+pub fn looks_like_html(text: &str) -> bool {
     let head: String = text.chars().take(2048).collect::<String>().to_lowercase();
     if head.contains("<!doctype html") {
         return true;

@@ -7,6 +7,7 @@
 
 mod check;
 mod export;
+mod fetch;
 mod import;
 mod plan;
 /// Kept here for callers of the command line's API; the function lives in catalogue.
@@ -14,6 +15,7 @@ pub use crate::catalogue::{builtin_catalogue, builtin_catalogue_in};
 pub use check::{run_check_catalogue, run_check_catalogue_in};
 pub use export::{run_diff, run_ics, run_report};
 use export::{run_diff_in, run_plan_export};
+pub use fetch::{FeedName, FetchArgs, run_fetch_in};
 pub use import::{run_import, run_import_in};
 pub use plan::{run_plan, run_plan_in};
 
@@ -139,6 +141,9 @@ pub enum Command {
         #[arg(long)]
         base: Option<PathBuf>,
     },
+    /// Fetch every notice of a feed with your key into one file for `gachi import`:
+    /// `gachi fetch bizinfo --key KEY --out bizinfo.json` (or `kstartup`).
+    Fetch(FetchArgs),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -233,6 +238,7 @@ pub fn run(cmd: &Command, langs: Langs) -> Outcome {
         Command::Ics { plan, out } => run_plan_export(plan, out, langs, crate::export::plan_ics),
         Command::Diff { a, b, json } => run_diff_in(a, b, *json, langs),
         Command::Import { file, out, base } => run_import_in(file, out, base.as_deref(), lang),
+        Command::Fetch(args) => run_fetch_in(args, lang),
     }
 }
 
