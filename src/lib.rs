@@ -20,6 +20,7 @@ pub mod matcher;
 pub mod month;
 pub mod plan;
 pub mod profile;
+pub mod review;
 pub mod text;
 pub mod view;
 pub mod workspace;

@@ -94,6 +94,31 @@ impl Workspace {
         Ok(out)
     }
 
+    /// Every client file (`*.json` directly in the folder, so not the trash) with
+    /// its profile or why it does not load, sorted by file name. Unlike [`list`]
+    /// it never creates the folder: a missing folder is the error (for
+    /// `gachi review`, where a mistyped path must not pass as an empty workspace).
+    ///
+    /// [`list`]: Workspace::list
+    pub fn read_profiles(
+        &self,
+        now: YearMonth,
+    ) -> Result<Vec<(PathBuf, Result<FirmProfile, FileError>)>, std::io::Error> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.root)?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .collect();
+        paths.sort();
+        Ok(paths
+            .into_iter()
+            .map(|p| {
+                let loaded = files::load_profile(&p, now);
+                (p, loaded)
+            })
+            .collect())
+    }
+
     /// A path for a new file, not yet taken: `name.json`, `name-2.json`, …
     fn free_path(&self, name: &str) -> PathBuf {
         let stem = file_stem(name);

@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["catalogue", "profile"],
     &["plan"],
     &["matcher"],
-    &["export", "bizinfo"],
+    &["export", "bizinfo", "review"],
     &["files", "workspace", "clock"],
     &["cli", "view"],
 ];
