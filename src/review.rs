@@ -313,17 +313,15 @@ pub fn review_client(
             (None, _) => p.feed.is_some().then_some(NewBecause::Feed),
         };
         if let Some(because) = because {
-            let was_failing = (because == NewBecause::NowEligible)
-                .then(|| {
-                    old_plan.as_ref().and_then(|op| {
-                        op.not_eligible
-                            .iter()
-                            .find(|n| n.programme_id == *id)
-                            .and_then(|n| n.reasons.iter().find(|r| r.outcome == Outcome::Fail))
-                            .map(Reason::text)
-                    })
-                })
-                .flatten();
+            let was_failing = match (because, &old_plan) {
+                (NewBecause::NowEligible, Some(op)) => op
+                    .not_eligible
+                    .iter()
+                    .find(|n| n.programme_id == *id)
+                    .and_then(|n| n.reasons.iter().find(|r| r.outcome == Outcome::Fail))
+                    .map(Reason::text),
+                _ => None,
+            };
             let call = calls
                 .iter()
                 .filter(|c| last_day(c) >= day0)
@@ -573,7 +571,7 @@ fn call_text(c: &CallDates, lang: Lang) -> String {
 
 fn days_text(days: Option<i64>, lang: Lang) -> String {
     match (days, lang) {
-        (Some(0), Lang::Ko) => " (1일)".to_string(),
+        (Some(0), Lang::Ko) => " (이달 1일)".to_string(),
         (Some(0), Lang::En) => " (on the 1st)".to_string(),
         (Some(d), Lang::Ko) => format!(" ({d}일 후)"),
         (Some(d), Lang::En) => format!(" (in {d} days)"),
