@@ -37,6 +37,9 @@ pub struct Client {
     pub problem: Option<String>,
 }
 
+/// A client file and its profile, or why it does not load.
+pub type ClientFile = (PathBuf, Result<FirmProfile, FileError>);
+
 /// A file name from a firm name.
 fn file_stem(name: &str) -> String {
     files::safe_stem(name, "client")
@@ -100,10 +103,7 @@ impl Workspace {
     /// `gachi review`, where a mistyped path must not pass as an empty workspace).
     ///
     /// [`list`]: Workspace::list
-    pub fn read_profiles(
-        &self,
-        now: YearMonth,
-    ) -> Result<Vec<(PathBuf, Result<FirmProfile, FileError>)>, std::io::Error> {
+    pub fn read_profiles(&self, now: YearMonth) -> Result<Vec<ClientFile>, std::io::Error> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.root)?
             .flatten()
             .map(|e| e.path())
