@@ -21,6 +21,7 @@ pub mod matcher;
 pub mod month;
 pub mod plan;
 pub mod profile;
+pub mod review;
 pub mod strings;
 pub mod text;
 pub mod view;

@@ -37,6 +37,9 @@ pub struct Client {
     pub problem: Option<String>,
 }
 
+/// A client file and its profile, or why it does not load.
+pub type ClientFile = (PathBuf, Result<FirmProfile, FileError>);
+
 /// A file name from a firm name.
 fn file_stem(name: &str) -> String {
     files::safe_stem(name, "client")
@@ -92,6 +95,28 @@ impl Workspace {
             }
         }
         Ok(out)
+    }
+
+    /// Every client file (`*.json` directly in the folder, so not the trash) with
+    /// its profile or why it does not load, sorted by file name. Unlike [`list`]
+    /// it never creates the folder: a missing folder is the error (for
+    /// `gachi review`, where a mistyped path must not pass as an empty workspace).
+    ///
+    /// [`list`]: Workspace::list
+    pub fn read_profiles(&self, now: YearMonth) -> Result<Vec<ClientFile>, std::io::Error> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.root)?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .collect();
+        paths.sort();
+        Ok(paths
+            .into_iter()
+            .map(|p| {
+                let loaded = files::load_profile(&p, now);
+                (p, loaded)
+            })
+            .collect())
     }
 
     /// A path for a new file, not yet taken: `name.json`, `name-2.json`, …

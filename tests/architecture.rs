@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["catalogue", "profile"],
     &["plan"],
     &["matcher"],
-    &["export", "bizinfo"],
+    &["export", "bizinfo", "review"],
     &["files", "workspace", "clock", "fetch"],
     &["cli", "view"],
 ];

@@ -10,6 +10,7 @@ mod export;
 mod fetch;
 mod import;
 mod plan;
+mod review;
 /// Kept here for callers of the command line's API; the function lives in catalogue.
 pub use crate::catalogue::{builtin_catalogue, builtin_catalogue_in};
 pub use check::{run_check_catalogue, run_check_catalogue_in};
@@ -144,6 +145,27 @@ pub enum Command {
     /// Fetch every notice of a feed with your key into one file for `gachi import`:
     /// `gachi fetch bizinfo --key KEY --out bizinfo.json` (or `kstartup`).
     Fetch(FetchArgs),
+    /// Plan every client of a workspace against a new catalogue and list what
+    /// changed for each: new programmes, calls opening within 60 days or closing
+    /// within 14, changed amounts or rules.
+    Review {
+        /// The client folder: one gachi-profile/1 file per client.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The new catalogue (e.g. the result of `gachi import`).
+        #[arg(long)]
+        catalogue: PathBuf,
+        /// The catalogue the clients were last reviewed with; without it every
+        /// programme from a feed notice counts as new.
+        #[arg(long)]
+        since: Option<PathBuf>,
+        /// The plan month, YYYY-MM; without it the current month.
+        #[arg(long = "as-of", value_parser = parse_month)]
+        as_of: Option<YearMonth>,
+        /// Print the review as JSON (gachi-review/1).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -239,6 +261,13 @@ pub fn run(cmd: &Command, langs: Langs) -> Outcome {
         Command::Diff { a, b, json } => run_diff_in(a, b, *json, langs),
         Command::Import { file, out, base } => run_import_in(file, out, base.as_deref(), lang),
         Command::Fetch(args) => run_fetch_in(args, lang),
+        Command::Review {
+            workspace,
+            catalogue,
+            since,
+            as_of,
+            json,
+        } => review::run_review_in(workspace, catalogue, since.as_deref(), *as_of, *json, lang),
     }
 }
 
