@@ -16,6 +16,7 @@ pub mod facts;
 pub mod fetch;
 pub mod files;
 pub mod json_read;
+pub mod keys;
 pub mod ksic;
 pub mod matcher;
 pub mod month;

@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["plan"],
     &["matcher"],
     &["export", "bizinfo", "review"],
-    &["files", "workspace", "clock", "fetch"],
+    &["files", "workspace", "clock", "fetch", "keys"],
     &["cli", "view"],
 ];
 

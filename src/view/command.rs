@@ -85,6 +85,16 @@ pub enum Command {
     CloseWindow,
     /// Open a folder in the system's file manager.
     OpenFolder(PathBuf),
+    /// Open the 공고 새로 받기 dialog.
+    OpenFetch,
+    /// Close it without fetching.
+    CloseFetch,
+    /// Fetch with what the dialog holds (the key is read from there, never carried here).
+    StartFetch,
+    /// Stop the fetch under way.
+    CancelFetch,
+    /// Delete a source's key from the key store.
+    ForgetKey(crate::bizinfo::Source),
 }
 
 /// A question shown in a modal: a title, lines, and answers (each a command).
@@ -314,6 +324,11 @@ impl GachiApp {
                     self.notify_error(s::CANNOT_OPEN, &e);
                 }
             }
+            Command::OpenFetch => self.fetch_open(),
+            Command::CloseFetch => self.rt.fetch.form = None,
+            Command::StartFetch => self.fetch_start(ctx),
+            Command::CancelFetch => self.fetch_cancel(),
+            Command::ForgetKey(source) => self.fetch_forget_key(source),
         }
     }
 

@@ -18,6 +18,7 @@ mod changes;
 mod clients;
 pub mod command;
 mod dialogs;
+pub mod fetcher;
 mod fields;
 pub mod i18n;
 mod io;
@@ -147,6 +148,8 @@ pub struct Runtime {
     pub allow_close: bool,
     /// The window title last sent, so it is sent only on change.
     pub title: String,
+    /// 공고 새로 받기: the key store, the dialog and the fetch under way.
+    pub fetch: fetcher::FetchState,
     plan: Option<PlanCache>,
     baseline: Option<(FirmProfile, YearMonth, String, BTreeSet<String>)>,
     pub(crate) questionnaire: questionnaire::Draft,
@@ -189,6 +192,7 @@ impl GachiApp {
                 detail_full: false,
                 allow_close: false,
                 title: String::new(),
+                fetch: fetcher::FetchState::default(),
                 plan: None,
                 baseline: None,
                 questionnaire: questionnaire::Draft::default(),
@@ -315,6 +319,7 @@ impl GachiApp {
     /// The eframe wrapper and the UI tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.dialog_poll(ui.ctx());
+        self.fetch_poll(ui.ctx());
         self.refresh_plan();
         let mut cmds = std::mem::take(&mut self.cmds);
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(ui, self, &mut cmds));
@@ -328,6 +333,10 @@ impl GachiApp {
         // Banners float over the bottom edge: they never push the layout.
         banner::notices(ui.ctx(), self, &mut cmds);
         banner::ask(ui.ctx(), self, &mut cmds);
+        let lang = self.state.lang;
+        if let Some(form) = &mut self.rt.fetch.form {
+            fetcher::dialog(ui.ctx(), form, lang, &mut cmds);
+        }
         for cmd in cmds.drain(..) {
             self.apply(cmd, ui.ctx());
         }

@@ -80,12 +80,19 @@ pub fn show(ui: &mut egui::Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
                 if ui.button(s::IMPORT_BIZINFO.get(lang)).clicked() {
                     cmds.push(Command::Pick(Purpose::ImportBizinfo));
                 }
+                if app.rt.fetch.running.is_none() && ui.button(s::FETCH_NOTICES.get(lang)).clicked()
+                {
+                    cmds.push(Command::OpenFetch);
+                }
                 if app.state.catalogue_path.is_some()
                     && ui.button(s::USE_BUILTIN.get(lang)).clicked()
                 {
                     cmds.push(Command::UseBuiltinCatalogue);
                 }
             });
+            if let Some(run) = &app.rt.fetch.running {
+                super::fetcher::progress(ui, run, lang, cmds);
+            }
         });
     });
 }
