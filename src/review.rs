@@ -54,7 +54,8 @@ pub struct CatalogueName {
 }
 
 impl CatalogueName {
-    fn of(c: &Catalogue) -> Self {
+    /// The id and version of a catalogue.
+    pub fn of(c: &Catalogue) -> Self {
         CatalogueName {
             id: c.id.clone(),
             version: c.version.clone(),

@@ -351,6 +351,16 @@ strings! {
     COL_SOURCE_DATE = "최근 공고 · 자료 점검", "Latest call · checked";
     WINDOW_YEARLESS = "지난 공고의 신청 달입니다. 올해 일정은 공고에서 확인하세요.", "Months of the last call; check this year's dates in the notice.";
 
+    NEWS = "새 소식", "News";
+    NEWS_NONE = "가져온 공고 가운데 고객에게 새로 맞는 사업이나 곧 열리거나 마감되는 공고는 없습니다.", "None of the imported notices brings a client a new programme or a call opening or closing soon.";
+    NEWS_OPEN = "열기", "Open";
+    NEWS_DETAILS = "무엇이 바뀌었나", "What changed";
+    NEWS_NEW = "새 사업", "new programmes";
+    NEWS_OPENING = "곧 열림", "opening soon";
+    NEWS_CLOSING = "곧 마감", "closing soon";
+    NEWS_CHANGED = "바뀐 금액·조건", "changed amounts or rules";
+    NEWS_BADGE = "새 소식", "news";
+    NEWS_BADGE_WHY = "이번에 가져온 공고로 이 고객에게 바뀐 것이 있습니다. 위의 '새 소식'을 보세요.", "The notices imported in this session change something for this client; see News above.";
     // ---- The exports: report, calendar, diagrams, comparison ----
     // export/mod.rs
     /// Shown when the plan carries no notice of its own.

@@ -71,6 +71,9 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
             cmds.push(Command::Pick(Purpose::PickWorkspace));
         }
     });
+    // 새 소식 after an import or fetch, and each client's badge.
+    super::news::show(ui, app, cmds);
+    let badges = super::news::badges(app);
     let st = &mut app.rt.clients;
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -119,7 +122,8 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                 .show(ui, |ui| {
                     for c in &rows {
                         let current = open == Some(c.path.as_path());
-                        client_row(ui, c, current, renaming, lang, dark, cmds);
+                        let news = badges.iter().find(|(p, _)| *p == c.path).map(|(_, n)| *n);
+                        client_row(ui, c, current, news, renaming, lang, dark, cmds);
                         ui.end_row();
                     }
                 });
@@ -129,10 +133,12 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
 /// One client: name (opens it), then the actions, then file and date. The actions
 /// sit in a fixed column, so rows never shift under the pointer, and 삭제 is last,
 /// apart from the others.
+#[allow(clippy::too_many_arguments)]
 fn client_row(
     ui: &mut Ui,
     c: &Client,
     current: bool,
+    news: Option<usize>,
     renaming: &mut Option<(PathBuf, String)>,
     lang: crate::text::Lang,
     dark: bool,
@@ -168,6 +174,13 @@ fn client_row(
                 if let Some(p) = &c.problem {
                     ui.label(egui::RichText::new("×").color(style::fail_colour(dark)))
                         .on_hover_text(p);
+                }
+                if let Some(n) = news {
+                    ui.label(
+                        egui::RichText::new(format!("● {} {n}", s::NEWS_BADGE.get(lang)))
+                            .color(style::cross_colour(dark)),
+                    )
+                    .on_hover_text(s::NEWS_BADGE_WHY.get(lang));
                 }
             });
         }

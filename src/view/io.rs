@@ -229,7 +229,9 @@ impl GachiApp {
         });
         match result {
             Ok((cat, report)) => {
-                self.rt.catalogue = cat;
+                // 새 소식 compares with the catalogue of the session's start.
+                let before = std::mem::replace(&mut self.rt.catalogue, cat);
+                self.rt.previous_catalogue.get_or_insert(before);
                 let lang = self.state.lang;
                 let detail = format!(
                     "{}\n{} {} · {} {} · {} {}",
@@ -256,6 +258,7 @@ impl GachiApp {
         match crate::catalogue::builtin() {
             Ok(c) => {
                 self.rt.catalogue = c;
+                self.rt.previous_catalogue = None;
                 self.state.catalogue_path = None;
             }
             Err(problems) => {

@@ -22,6 +22,7 @@ pub mod fetcher;
 mod fields;
 pub mod i18n;
 mod io;
+mod news;
 mod questionnaire;
 pub(crate) mod results;
 mod start;
@@ -150,6 +151,11 @@ pub struct Runtime {
     pub title: String,
     /// 공고 새로 받기: the key store, the dialog and the fetch under way.
     pub fetch: fetcher::FetchState,
+    /// The catalogue in use before the first import or fetch of this session: what
+    /// 새 소식 compares with.
+    pub previous_catalogue: Option<Catalogue>,
+    /// 새 소식: what changed for each client, cached.
+    pub(crate) news: news::NewsState,
     plan: Option<PlanCache>,
     baseline: Option<(FirmProfile, YearMonth, String, BTreeSet<String>)>,
     pub(crate) questionnaire: questionnaire::Draft,
@@ -193,6 +199,8 @@ impl GachiApp {
                 allow_close: false,
                 title: String::new(),
                 fetch: fetcher::FetchState::default(),
+                previous_catalogue: None,
+                news: news::NewsState::default(),
                 plan: None,
                 baseline: None,
                 questionnaire: questionnaire::Draft::default(),

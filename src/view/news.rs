@@ -1,0 +1,168 @@
+//! 새 소식: after notices were imported or fetched in this session, what changed for
+//! each client (`crate::review` against the catalogue in use before): new
+//! programmes, calls opening within 60 days or closing within 14, changed amounts or
+//! rules. Shown on the clients screen, with a badge on each client it concerns.
+
+use super::{Command, GachiApp, style};
+use crate::catalogue::Catalogue;
+use crate::month::YearMonth;
+use crate::review::{
+    CatalogueName, ClientReview, REVIEW_FORMAT, Review, review_client, review_text,
+};
+use crate::strings as s;
+use crate::text::Lang;
+use eframe::egui::{self, Ui};
+use std::path::PathBuf;
+
+/// What the reviews were made from: the two catalogues, the month and the client
+/// files (with their modification times), so they are made again only on change.
+type Key = (
+    String,
+    String,
+    YearMonth,
+    Vec<(PathBuf, std::time::SystemTime)>,
+);
+
+/// The clients screen's news: the reviews of the listed clients, cached.
+#[derive(Default)]
+pub struct NewsState {
+    cache: Option<(Key, Vec<(PathBuf, ClientReview)>)>,
+}
+
+impl NewsState {
+    /// The reviews with something in them, made again only when the catalogues, the
+    /// month or a client file changed. `None` when there is no earlier catalogue to
+    /// compare with (nothing was imported or fetched in this session).
+    fn reviews(
+        &mut self,
+        clients: &[crate::workspace::Client],
+        new: &Catalogue,
+        old: Option<&Catalogue>,
+        as_of: YearMonth,
+    ) -> Option<&[(PathBuf, ClientReview)]> {
+        let old = old?;
+        let key: Key = (
+            new.sha256.clone(),
+            old.sha256.clone(),
+            as_of,
+            clients
+                .iter()
+                .map(|c| (c.path.clone(), c.modified))
+                .collect(),
+        );
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let reviews = clients
+                .iter()
+                .filter_map(|c| {
+                    let profile = crate::files::load_profile(&c.path, as_of).ok()?;
+                    let file = c
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let r = review_client(&file, &profile, new, Some(old), as_of);
+                    (!r.is_empty()).then(|| (c.path.clone(), r))
+                })
+                .collect();
+            self.cache = Some((key, reviews));
+        }
+        self.cache.as_ref().map(|(_, r)| r.as_slice())
+    }
+}
+
+/// How many items a client's review holds (the badge).
+pub fn count(r: &ClientReview) -> usize {
+    r.new.len() + r.opening.len() + r.closing.len() + r.changed.len()
+}
+
+/// Per client path, the badge count; empty when there is no news.
+pub fn badges(app: &mut GachiApp) -> Vec<(PathBuf, usize)> {
+    let Some(list) = app.rt.clients.list.as_deref() else {
+        return Vec::new();
+    };
+    let (new, old, as_of) = (
+        &app.rt.catalogue,
+        app.rt.previous_catalogue.as_ref(),
+        app.rt.as_of,
+    );
+    app.rt
+        .news
+        .reviews(list, new, old, as_of)
+        .map(|r| r.iter().map(|(p, cr)| (p.clone(), count(cr))).collect())
+        .unwrap_or_default()
+}
+
+/// The 새 소식 section: one line per client with news (open it, or unfold what
+/// changed), or nothing when no notices were imported in this session.
+pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
+    let lang = app.state.lang;
+    let dark = app.state.dark;
+    let Some(list) = app.rt.clients.list.clone() else {
+        return;
+    };
+    let (as_of, since) = (
+        app.rt.as_of,
+        app.rt.previous_catalogue.as_ref().map(CatalogueName::of),
+    );
+    let catalogue = CatalogueName::of(&app.rt.catalogue);
+    let Some(reviews) = app.rt.news.reviews(
+        &list,
+        &app.rt.catalogue,
+        app.rt.previous_catalogue.as_ref(),
+        as_of,
+    ) else {
+        return;
+    };
+    let title = format!("{} ({})", s::NEWS.get(lang), reviews.len());
+    egui::CollapsingHeader::new(style::bold(title, 15.0))
+        .id_salt("news")
+        .default_open(true)
+        .show(ui, |ui| {
+            if reviews.is_empty() {
+                ui.label(s::NEWS_NONE.get(lang));
+            }
+            for (path, r) in reviews {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(style::bold(&r.name, 14.0));
+                    ui.label(
+                        egui::RichText::new(summary(r, lang)).color(style::cross_colour(dark)),
+                    );
+                    if ui.button(s::NEWS_OPEN.get(lang)).clicked() {
+                        cmds.push(Command::OpenClient(path.clone()));
+                    }
+                });
+                let one = Review {
+                    format: REVIEW_FORMAT,
+                    as_of,
+                    catalogue: catalogue.clone(),
+                    since: since.clone(),
+                    clients: vec![r.clone()],
+                    skipped: Vec::new(),
+                };
+                // The command line's text for this client, without its header line.
+                let text = review_text(&one, lang);
+                let body: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+                egui::CollapsingHeader::new(s::NEWS_DETAILS.get(lang))
+                    .id_salt(("news", path))
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(body.trim()).wrap());
+                    });
+            }
+        });
+    ui.separator();
+}
+
+/// "새 사업 2 · 곧 열림 1 · 곧 마감 0 · 바뀐 조건 1" without the zeros.
+fn summary(r: &ClientReview, lang: Lang) -> String {
+    [
+        (r.new.len(), s::NEWS_NEW),
+        (r.opening.len(), s::NEWS_OPENING),
+        (r.closing.len(), s::NEWS_CLOSING),
+        (r.changed.len(), s::NEWS_CHANGED),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, label)| format!("{} {n}", label.get(lang)))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}

@@ -1,0 +1,59 @@
+//! 새 소식 on the clients screen (issue 15, item 5): after notices are imported in a
+//! session, each client the new notices concern is listed with what changed, and its
+//! row carries a badge; before any import there is no such list.
+
+mod common;
+
+use common::{app, case_profile, click, harness, workspace_with};
+use egui_kittest::kittest::Queryable;
+use std::path::Path;
+
+#[test]
+fn after_an_import_the_clients_screen_lists_what_changed_for_each_client() {
+    // 대성주물 (경남, 소상공인 C24) and 한결전자 (경기, 중기업 exporter).
+    let (dir, paths) = workspace_with(&[
+        case_profile("a-root-micro-casting"),
+        case_profile("c-exporter-certification"),
+    ]);
+    let mut a = app();
+    a.state.workspace = Some(dir.path().to_path_buf());
+    let mut h = harness(a);
+    h.run();
+    click(&mut h, "고객");
+    assert!(
+        h.query_all_by_label_contains("새 소식 (").next().is_none(),
+        "nothing imported yet: no news"
+    );
+
+    // The real 5-notice answer of 2026-10: one nationwide notice for SMEs (혁신제품
+    // 지정기간 연장), three for 경기 or 서울·인천·경기 firms, one for 부천 startups.
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds/bizinfo-live-5-notices-2026-10.json");
+    assert!(h.state_mut().import_bizinfo_path(&feed));
+    h.run();
+    h.get_by_label("새 소식 (2)");
+    // The 경남 firm: only the nationwide notice; the 경기 firm: that and the three
+    // 경기 ones (and the 부천 startup forum, to verify: its business age is unknown).
+    h.get_by_label("새 사업 1");
+    h.get_by_label("새 사업 4");
+    assert!(
+        h.query_all_by_label_contains("● 새 소식").count() >= 2,
+        "a badge on each row"
+    );
+    h.get_by_label("● 새 소식 1");
+    // The notice is named under the client when unfolded.
+    let details: Vec<_> = h.query_all_by_label("무엇이 바뀌었나").collect();
+    assert_eq!(details.len(), 2);
+    details[0].click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("혁신제품 지정기간 연장")
+            .next()
+            .is_some()
+    );
+    // 열기 opens that client.
+    let open: Vec<_> = h.query_all_by_label("열기").collect();
+    open[0].click();
+    h.run();
+    assert_eq!(h.state().state.doc.client.as_ref(), Some(&paths[0]));
+}
