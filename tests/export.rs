@@ -852,4 +852,7 @@ fn a_diff_never_prints_a_guessed_month_for_an_unknown_window() {
     );
     assert!(totals.contains("융자·보증 한도"), "{totals}");
     assert!(!totals.contains("최대 지원"), "{totals}");
+    // 대성주물's loan (소공인특화자금) states no amount: not "0원".
+    assert!(a.totals.loan_steps_without_amount > 0 && a.totals.max_loan_krw == 0);
+    assert!(!totals.contains("융자·보증 한도 0원"), "{totals}");
 }

@@ -442,6 +442,16 @@ fn window_short(w: WindowState, lang: Lang) -> &'static str {
     .get(lang)
 }
 
+/// The loan limits, or "금액 확인 필요" when the plan's loans state no amount (never
+/// "0원" for a plan that has a loan).
+fn loans(t: &crate::plan::Totals, lang: Lang) -> String {
+    if t.max_loan_krw == 0 && t.loan_steps_without_amount > 0 {
+        AMOUNT_TO_VERIFY.get(lang).to_string()
+    } else {
+        krw(t.max_loan_krw, lang)
+    }
+}
+
 /// A step's month, or "신청 시기 미정" when its window is unknown (its month is only
 /// the earliest possible).
 fn month_or_undated(m: YearMonth, w: WindowState, lang: Lang) -> String {
@@ -708,7 +718,7 @@ pub fn diff_text(d: &PlanDiff, lang: Lang) -> String {
             krw(tb.max_grant_checked_krw, lang)
         ),
         LOANS.get(lang),
-        pair(krw(ta.max_loan_krw, lang), krw(tb.max_loan_krw, lang)),
+        pair(loans(ta, lang), loans(tb, lang)),
         AMOUNT_TO_VERIFY.get(lang),
         pair(
             ta.steps_amount_to_verify.to_string(),
