@@ -305,6 +305,11 @@ pub fn review_client(
     for (id, standing) in &now {
         let Some(p) = new.get(id) else { continue };
         let calls = calls_of(p);
+        // A notice whose every call closed before the plan month is no news: one-off
+        // notices do not come back (trial 2026-11: four October notices listed as
+        // new on 2026-11-30). Curated programmes recur, so their old calls do not count.
+        let closed =
+            p.feed.is_some() && !calls.is_empty() && calls.iter().all(|c| last_day(c) < day0);
         let because = match (old, before.get(id)) {
             (Some(_), Some(Eligibility::Eligible | Eligibility::Verify)) => None,
             (Some(_), Some(Eligibility::NotEligible)) => Some(NewBecause::NowEligible),
@@ -313,7 +318,7 @@ pub fn review_client(
             (Some(_), None) => None,
             (None, _) => p.feed.is_some().then_some(NewBecause::Feed),
         };
-        if let Some(because) = because {
+        if let Some(because) = because.filter(|_| !closed) {
             let was_failing = match (because, &old_plan) {
                 (NewBecause::NowEligible, Some(op)) => op
                     .not_eligible

@@ -189,7 +189,7 @@ strings! {
     GRANTS_PART = "보조금·바우처 등", "grants, vouchers and other support";
     LOANS_PART = "융자·보증 (갚는 돈)", "loans and guarantees (to repay)";
     CURRENT_PLAN = "지금 계획", "Current plan";
-    JOINT_NUMBERS_BY_DATE = "(번호는 신청 시기 순서입니다)", "(numbers follow when to apply)";
+    JOINT_NUMBERS_BY_DATE = "(번호는 신청 시기 순서입니다. 시기 미정 단계는 가장 이른 때에 두었습니다)", "(numbers follow when to apply; steps of unknown window sit at the earliest time)";
     JOINT_PATHWAY = "부처 연계 경로", "Joint pathway";
     NO_JOINT = "이 계획에는 부처 간 연계 단계가 없습니다.", "This plan has no cross-ministry hand-over.";
     TIMELINE = "일정", "Timeline";

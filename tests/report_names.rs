@@ -72,3 +72,43 @@ fn the_size_sentence_is_said_once() {
         );
     }
 }
+
+#[test]
+fn programmes_only_an_imported_catalogue_knows_are_named_in_the_report() {
+    // Trial 2026-11: after importing notices the report listed "(이름 없는 사업)".
+    let base = gachi::catalogue::builtin().expect("built-in catalogue");
+    let feed = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/feeds/bizinfo-live-5-notices-2026-10.json"),
+    )
+    .expect("fixture");
+    let (cat, _) = gachi::bizinfo::import(&base, &feed, month("2026-12")).expect("imports");
+    let plan = build_plan(
+        &cat,
+        &case_profile("c-exporter-certification"),
+        month("2026-12"),
+        gachi::GENERATED_BY,
+    );
+    let listed: Vec<&gachi::plan::AlsoEligible> = plan
+        .also_eligible
+        .iter()
+        .filter(|a| a.programme_id.starts_with("bizinfo-"))
+        .collect();
+    assert!(
+        !listed.is_empty(),
+        "the 경기 notices are listed for the 경기 firm"
+    );
+    for lang in [Lang::Ko, Lang::En] {
+        let html = gachi::export::report_html(&plan, lang);
+        assert!(!html.contains("(이름 없는 사업)") && !html.contains("(unnamed programme)"));
+        for a in &listed {
+            let name = cat
+                .get(&a.programme_id)
+                .expect("in the catalogue")
+                .name
+                .ko
+                .clone();
+            assert!(html.contains(&gachi::export::escape_html(&name)), "{name}");
+        }
+    }
+}

@@ -17,6 +17,8 @@ fn after_an_import_the_clients_screen_lists_what_changed_for_each_client() {
     ]);
     let mut a = app();
     a.state.workspace = Some(dir.path().to_path_buf());
+    // Planned in October 2026, while the notices of this answer are open.
+    a.rt.as_of = common::month("2026-10");
     let mut h = harness(a);
     h.run();
     click(&mut h, "고객");
@@ -34,13 +36,13 @@ fn after_an_import_the_clients_screen_lists_what_changed_for_each_client() {
     h.get_by_label("새 소식 (2)");
     // The 경남 firm: only the nationwide notice; the 경기 firm: that and the three
     // 경기 ones (and the 부천 startup forum, to verify: its business age is unknown).
-    h.get_by_label("새 사업 1");
-    h.get_by_label("새 사업 4");
+    h.get_by_label("새 사업 1 · 곧 열림 1");
+    h.get_by_label("새 사업 4 · 곧 열림 3 · 곧 마감 1");
     assert!(
         h.query_all_by_label_contains("● 새 소식").count() >= 2,
         "a badge on each row"
     );
-    h.get_by_label("● 새 소식 1");
+    h.get_by_label("● 새 소식 2");
     // The notice is named under the client when unfolded.
     let details: Vec<_> = h.query_all_by_label("무엇이 바뀌었나").collect();
     assert_eq!(details.len(), 2);
@@ -56,4 +58,23 @@ fn after_an_import_the_clients_screen_lists_what_changed_for_each_client() {
     open[0].click();
     h.run();
     assert_eq!(h.state().state.doc.client.as_ref(), Some(&paths[0]));
+}
+
+#[test]
+fn notices_that_closed_before_the_plan_month_are_no_news() {
+    // Trial 2026-11: the October notices were listed as new on 2026-11-30.
+    let (dir, _) = workspace_with(&[case_profile("c-exporter-certification")]);
+    let mut a = app(); // planned in December 2026
+    a.state.workspace = Some(dir.path().to_path_buf());
+    let mut h = harness(a);
+    h.run();
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds/bizinfo-live-5-notices-2026-10.json");
+    assert!(h.state_mut().import_bizinfo_path(&feed));
+    click(&mut h, "고객");
+    h.get_by_label("새 소식 (0)");
+    assert!(
+        h.query_all_by_label_contains("● 새 소식").next().is_none(),
+        "no badge"
+    );
 }

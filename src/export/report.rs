@@ -63,6 +63,24 @@ impl Names<'_> {
         if let Some(st) = self.plan.step(id) {
             return step_name(st, self.lang).to_string();
         }
+        // The plan's own names (plans since 2026-11 carry them), then the catalogue's.
+        let in_plan = self
+            .plan
+            .also_eligible
+            .iter()
+            .find(|a| a.programme_id == id)
+            .map(|a| &a.name)
+            .or_else(|| {
+                self.plan
+                    .not_eligible
+                    .iter()
+                    .find(|n| n.programme_id == id)
+                    .map(|n| &n.name)
+            })
+            .filter(|t| !t.ko.trim().is_empty());
+        if let Some(name) = in_plan {
+            return text_or(name, self.lang, "").to_string();
+        }
         match self.catalogue.and_then(|c| c.get(id)) {
             Some(p) => text_or(&p.name, self.lang, "").to_string(),
             None => UNNAMED.get(self.lang).to_string(),

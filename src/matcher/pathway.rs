@@ -724,6 +724,7 @@ pub fn build_plan(
             };
             not_eligible.push(NotEligible {
                 programme_id: p.id.clone(),
+                name: p.name.clone(),
                 reasons: a.reasons(p, &facts, &[Outcome::Fail]),
                 unlock,
                 major_change,
@@ -768,6 +769,7 @@ pub fn build_plan(
             };
             also_eligible.push(AlsoEligible {
                 programme_id: p.id.clone(),
+                name: p.name.clone(),
                 eligibility: a.eligibility,
                 why_not_chosen: why,
                 reasons: a.reasons(p, &facts, &[Outcome::Unknown]),

@@ -152,6 +152,10 @@ pub struct StepSupport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlsoEligible {
     pub programme_id: String,
+    /// Added (2026-11): the programme's name, so a report names programmes that only
+    /// an imported catalogue knows (trial 2026-11: "(이름 없는 사업)").
+    #[serde(default)]
+    pub name: Text,
     pub eligibility: Eligibility,
     pub why_not_chosen: Text,
     /// What is left to verify (the unknown reasons); the rest passed.
@@ -161,6 +165,9 @@ pub struct AlsoEligible {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotEligible {
     pub programme_id: String,
+    /// Added (2026-11): the programme's name (see `AlsoEligible::name`).
+    #[serde(default)]
+    pub name: Text,
     /// The failing reasons.
     pub reasons: Vec<Reason>,
     /// Added: the profile changes that would make it eligible (all of them together);

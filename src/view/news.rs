@@ -121,33 +121,42 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
             if reviews.is_empty() {
                 ui.label(s::NEWS_NONE.get(lang));
             }
-            for (path, r) in reviews {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(style::bold(&r.name, 14.0));
-                    ui.label(
-                        egui::RichText::new(summary(r, lang)).color(style::cross_colour(dark)),
-                    );
-                    if ui.button(s::NEWS_OPEN.get(lang)).clicked() {
-                        cmds.push(Command::OpenClient(path.clone()));
+            // At most 40% of the screen, so the client list keeps its room at 1024×700
+            // (trial 2026-11: the list shrank to one row under the news).
+            let max = (ui.available_height() * 0.4).max(80.0);
+            egui::ScrollArea::vertical()
+                .id_salt("news_list")
+                .max_height(max)
+                .show(ui, |ui| {
+                    for (path, r) in reviews {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(style::bold(&r.name, 14.0));
+                            ui.label(
+                                egui::RichText::new(summary(r, lang))
+                                    .color(style::cross_colour(dark)),
+                            );
+                            if ui.button(s::NEWS_OPEN.get(lang)).clicked() {
+                                cmds.push(Command::OpenClient(path.clone()));
+                            }
+                        });
+                        let one = Review {
+                            format: REVIEW_FORMAT,
+                            as_of,
+                            catalogue: catalogue.clone(),
+                            since: since.clone(),
+                            clients: vec![r.clone()],
+                            skipped: Vec::new(),
+                        };
+                        // The command line's text for this client, without its header line.
+                        let text = review_text(&one, lang);
+                        let body: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+                        egui::CollapsingHeader::new(s::NEWS_DETAILS.get(lang))
+                            .id_salt(("news", path))
+                            .show(ui, |ui| {
+                                ui.add(egui::Label::new(body.trim()).wrap());
+                            });
                     }
                 });
-                let one = Review {
-                    format: REVIEW_FORMAT,
-                    as_of,
-                    catalogue: catalogue.clone(),
-                    since: since.clone(),
-                    clients: vec![r.clone()],
-                    skipped: Vec::new(),
-                };
-                // The command line's text for this client, without its header line.
-                let text = review_text(&one, lang);
-                let body: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
-                egui::CollapsingHeader::new(s::NEWS_DETAILS.get(lang))
-                    .id_salt(("news", path))
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(body.trim()).wrap());
-                    });
-            }
         });
     ui.separator();
 }
