@@ -295,6 +295,8 @@ strings! {
     OPEN_FOLDER = "폴더 열기", "Open the folder";
     NO_DIALOG = "파일 선택 창을 열 수 없습니다", "No file dialog can open";
     NO_DIALOG_WHY = "이 컴퓨터에는 파일 선택 창(xdg-desktop-portal 또는 zenity)이 없습니다. 고객 목록이나 최근 파일에서 여세요.", "This computer has no file dialog (xdg-desktop-portal or zenity). Open files from the client list or recent files.";
+    TYPE_PATH = "파일 경로", "File path";
+    TYPE_PATH_WHY = "이 컴퓨터에는 파일 선택 창(xdg-desktop-portal 또는 zenity)이 없습니다. 열 파일의 경로를 입력하거나 붙여 넣으세요 (예: /home/사용자/다운로드/공고.json).", "This computer has no file dialog (xdg-desktop-portal or zenity). Type or paste the path of the file to open (e.g. /home/user/Downloads/notices.json).";
     SAVED_WITHOUT_DIALOG = "파일 선택 창을 열 수 없어 아래 폴더에 저장했습니다", "No file dialog could open, so the file was saved in the folder below";
     TYPE_NUMBER = "숫자", "number";
     NONE = "없음", "None";

@@ -78,3 +78,21 @@ fn notices_that_closed_before_the_plan_month_are_no_news() {
         "no badge"
     );
 }
+
+#[test]
+fn without_a_file_dialog_a_typed_path_imports_the_notices() {
+    // Trial 2026-11: on a Linux desktop with no file dialog the import was impossible.
+    let mut h = harness(app());
+    h.run();
+    h.state_mut().no_dialog(gachi::view::Purpose::ImportBizinfo);
+    h.run();
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds/bizinfo-live-5-notices-2026-10.json");
+    let before = h.state().rt.catalogue.programmes.len();
+    h.get_by_label("파일 경로")
+        .set_text_value_accesskit(&feed.display().to_string());
+    h.run();
+    click(&mut h, "열기");
+    h.get_by_label("기업마당 공고를 카탈로그에 합쳤습니다");
+    assert_eq!(h.state().rt.catalogue.programmes.len(), before + 5);
+}

@@ -29,6 +29,10 @@ pub enum Command {
     NewProfile,
     /// Open a file dialog for this purpose.
     Pick(Purpose),
+    /// A path typed when no file dialog could open, used as if picked.
+    OpenTypedPath(Purpose, std::path::PathBuf),
+    /// The typed-path question closed without a path.
+    CloseTypedPath,
     /// Open a recent file (asks first if it would replace unsaved changes).
     OpenRecent(RecentFile),
     /// Back to the built-in catalogue.
@@ -211,6 +215,11 @@ impl GachiApp {
                 self.rt.selected = None;
             }
             Command::Pick(purpose) => self.dialog_open(purpose),
+            Command::OpenTypedPath(purpose, path) => {
+                self.rt.dialog.typed = None;
+                self.use_picked(purpose, path);
+            }
+            Command::CloseTypedPath => self.rt.dialog.typed = None,
             Command::OpenRecent(r) => {
                 match r.kind {
                     FileKind::Profile => self.open_profile_path(&r.path),

@@ -52,6 +52,9 @@ impl Purpose {
 #[derive(Default)]
 pub struct DialogSlot {
     waiting: Option<(Purpose, Instant, mpsc::Receiver<Option<PathBuf>>)>,
+    /// No dialog could open a file: the path typed instead (trial 2026-11: importing
+    /// notices was impossible on a Linux desktop without a file dialog).
+    pub(super) typed: Option<(Purpose, String)>,
 }
 
 /// No person cancels a dialog this fast: a quicker "cancel" means none opened.
@@ -125,12 +128,18 @@ impl GachiApp {
         self.rt.dialog.waiting = Some((purpose, Instant::now(), rx));
     }
 
-    /// No dialog could open: saves go to the Documents folder; opening says so.
-    fn no_dialog(&mut self, purpose: Purpose) {
+    /// No dialog could open: saves go to the Documents folder; opening asks for the
+    /// file's path to be typed or pasted. Public so tests can take this path on a
+    /// machine that does have a dialog.
+    pub fn no_dialog(&mut self, purpose: Purpose) {
         if purpose.saves()
             && let Some(folder) = super::io::documents_folder()
         {
             self.export_without_dialog(purpose, &folder);
+            return;
+        }
+        if !purpose.saves() {
+            self.rt.dialog.typed = Some((purpose, String::new()));
             return;
         }
         self.rt.notices.push(Notice {
@@ -156,43 +165,91 @@ impl GachiApp {
                     }
                     return;
                 };
-                match purpose {
-                    Purpose::OpenProfile => {
-                        self.open_profile_path(&path);
-                    }
-                    Purpose::SaveProfile => {
-                        self.save_profile_path(&path);
-                    }
-                    Purpose::OpenPlan => {
-                        self.open_plan_path(&path);
-                    }
-                    Purpose::ExportPlan => {
-                        self.export_plan_path(&path);
-                    }
-                    Purpose::OpenCatalogue => {
-                        self.open_catalogue_path(&path);
-                    }
-                    Purpose::ExportReport => {
-                        self.export_report_path(&path);
-                    }
-                    Purpose::ExportIcs => {
-                        self.export_ics_path(&path);
-                    }
-                    Purpose::ComparePlan => {
-                        self.compare_with_plan_path(&path);
-                    }
-                    Purpose::ImportBizinfo => {
-                        self.import_bizinfo_path(&path);
-                    }
-                    Purpose::PickWorkspace => {
-                        self.state.workspace = Some(path);
-                        self.rt.clients.list = None;
-                    }
-                }
+                self.use_picked(purpose, path);
             }
             Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(200)),
             Err(mpsc::TryRecvError::Disconnected) => self.rt.dialog.waiting = None,
         }
+    }
+
+    /// What a chosen (or typed) path is for.
+    pub(super) fn use_picked(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::OpenProfile => {
+                self.open_profile_path(&path);
+            }
+            Purpose::SaveProfile => {
+                self.save_profile_path(&path);
+            }
+            Purpose::OpenPlan => {
+                self.open_plan_path(&path);
+            }
+            Purpose::ExportPlan => {
+                self.export_plan_path(&path);
+            }
+            Purpose::OpenCatalogue => {
+                self.open_catalogue_path(&path);
+            }
+            Purpose::ExportReport => {
+                self.export_report_path(&path);
+            }
+            Purpose::ExportIcs => {
+                self.export_ics_path(&path);
+            }
+            Purpose::ComparePlan => {
+                self.compare_with_plan_path(&path);
+            }
+            Purpose::ImportBizinfo => {
+                self.import_bizinfo_path(&path);
+            }
+            Purpose::PickWorkspace => {
+                self.state.workspace = Some(path);
+                self.rt.clients.list = None;
+            }
+        }
+    }
+}
+
+/// The typed-path question when no file dialog exists: the path of the file to open
+/// (or the folder), typed or pasted; 열기 uses it as if it had been picked.
+pub fn typed_path(ctx: &egui::Context, app: &mut GachiApp, cmds: &mut Vec<super::Command>) {
+    let lang = app.state.lang;
+    let Some((purpose, text)) = app.rt.dialog.typed.as_mut() else {
+        return;
+    };
+    let purpose = *purpose;
+    let modal = egui::Modal::new(egui::Id::unique("typed_path")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.label(super::style::bold(s::NO_DIALOG.get(lang), 17.0));
+        ui.add(egui::Label::new(s::TYPE_PATH_WHY.get(lang)).wrap());
+        ui.add_space(6.0);
+        let r = ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(520.0)
+                .hint_text(s::TYPE_PATH.get(lang)),
+        );
+        r.request_focus();
+        let r = r.labelled_by(ui.label(s::TYPE_PATH.get(lang)).id);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let path = text.trim().trim_matches('"').to_string();
+            if (ui
+                .button(super::style::bold(s::NEWS_OPEN.get(lang), 14.0))
+                .clicked()
+                || enter)
+                && !path.is_empty()
+            {
+                cmds.push(super::Command::OpenTypedPath(purpose, PathBuf::from(path)));
+            }
+            ui.add_space(12.0);
+            if ui.button(s::CANCEL.get(lang)).clicked() {
+                cmds.push(super::Command::CloseTypedPath);
+            }
+        });
+    });
+    if modal.should_close() {
+        cmds.push(super::Command::CloseTypedPath);
     }
 }
 

@@ -341,6 +341,7 @@ impl GachiApp {
         // Banners float over the bottom edge: they never push the layout.
         banner::notices(ui.ctx(), self, &mut cmds);
         banner::ask(ui.ctx(), self, &mut cmds);
+        dialogs::typed_path(ui.ctx(), self, &mut cmds);
         let lang = self.state.lang;
         if let Some(form) = &mut self.rt.fetch.form {
             fetcher::dialog(ui.ctx(), form, lang, &mut cmds);
