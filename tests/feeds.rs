@@ -747,3 +747,23 @@ fn every_imported_character_is_in_the_apps_fonts() {
     h.run();
     h.get_by_label_contains("「경남 창업도약 스케일업」 프로그램으로");
 }
+
+#[test]
+fn a_target_of_soho_or_sme_becomes_a_size_class() {
+    // Trial 2026-11: a 중기업 was offered the 경기 live-commerce call for 소상공인 as
+    // "to verify". 소상공인 and 중소기업 are legal size classes; 창업벤처 is not.
+    let (cat, _) = run("bizinfo-live-5-notices-2026-10.json");
+    let sizes = |id: &str| -> Option<Vec<gachi::codes::SizeClass>> {
+        prog(&cat, id).criteria.iter().find_map(|c| match c {
+            Criterion::SizeClass { any_of } => Some(any_of.clone()),
+            _ => None,
+        })
+    };
+    use gachi::codes::SizeClass::{Medium, Micro, Small};
+    assert_eq!(sizes("bizinfo-pbln_000000000127023"), Some(vec![Micro]));
+    assert_eq!(
+        sizes("bizinfo-pbln_000000000126973"),
+        Some(vec![Micro, Small, Medium])
+    );
+    assert_eq!(sizes("bizinfo-pbln_000000000126837"), None, "창업벤처");
+}

@@ -34,10 +34,12 @@ fn after_an_import_the_clients_screen_lists_what_changed_for_each_client() {
     assert!(h.state_mut().import_bizinfo_path(&feed));
     h.run();
     h.get_by_label("새 소식 (2)");
-    // The 경남 firm: only the nationwide notice; the 경기 firm: that and the three
-    // 경기 ones (and the 부천 startup forum, to verify: its business age is unknown).
+    // The 경남 firm: only the nationwide notice for SMEs; the 경기 firm (a 중기업):
+    // that, the 서울·인천·경기 internship and the 부천 startup forum (to verify: a
+    // target of 창업벤처 is not a size class), not the 경기 live-commerce call for
+    // 소상공인.
     h.get_by_label("새 사업 1 · 곧 열림 1");
-    h.get_by_label("새 사업 4 · 곧 열림 3 · 곧 마감 1");
+    h.get_by_label("새 사업 3 · 곧 열림 2 · 곧 마감 1");
     assert!(
         h.query_all_by_label_contains("● 새 소식").count() >= 2,
         "a badge on each row"

@@ -9,6 +9,7 @@ use crate::catalogue::{
     CallPeriod, Confidence, Criterion, FeedNotice, Programme, Provenance, Stage, Support,
     SupportKind, WindowStatus, Windows,
 };
+use crate::codes::SizeClass;
 use crate::codes::{Goal, Region};
 use crate::month::YearMonth;
 use crate::text::Text;
@@ -230,6 +231,32 @@ fn period_note(n: &Notice) -> Text {
     }
 }
 
+/// The size classes a target group names, where the law defines it: 소상공인 (the
+/// 소상공인기본법 class) and 중소기업 (중소기업기본법: 소상공인, 소기업, 중기업). Other
+/// groups (창업벤처, 중견기업, 개인 …) stay in the manual condition (trial 2026-11: a
+/// 중기업 was offered a notice for 소상공인 as "to verify").
+fn target_size_criterion(n: &Notice) -> Option<Criterion> {
+    let t = n.target.as_deref()?;
+    let mut any_of: Vec<SizeClass> = Vec::new();
+    for part in t
+        .split([',', '·', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let classes: &[SizeClass] = match part {
+            "소상공인" => &[SizeClass::Micro],
+            "중소기업" => &[SizeClass::Micro, SizeClass::Small, SizeClass::Medium],
+            _ => return None,
+        };
+        for c in classes {
+            if !any_of.contains(c) {
+                any_of.push(*c);
+            }
+        }
+    }
+    (!any_of.is_empty()).then_some(Criterion::SizeClass { any_of })
+}
+
 /// The manual condition stating who may apply, as the notice writes it.
 fn target_criterion(n: &Notice) -> Criterion {
     match &n.target {
@@ -327,6 +354,9 @@ pub fn programme(n: &Notice, as_of: YearMonth) -> Programme {
         criteria.push(Criterion::Region { any_of: regions });
     }
     criteria.extend(kstartup_criteria(n));
+    if let Some(c) = target_size_criterion(n) {
+        criteria.push(c);
+    }
     criteria.push(target_criterion(n));
     let (feed_ko, feed_en) = match n.source {
         Source::Bizinfo => ("기업마당", "bizinfo"),
