@@ -278,3 +278,26 @@ fn the_undo_of_a_what_if_never_reaches_another_client() {
     assert_eq!(h.state().state.profile.name, "경기로봇SI");
     assert_eq!(h.state().state.profile.employees, Some(45));
 }
+
+#[test]
+fn a_new_client_starts_clean_without_the_last_clients_undo_or_programme() {
+    // Trial 2026-11: after 새 고객 the detail panel still showed the previous
+    // client's programme; its what-if undo must not reach the new client either.
+    let (_dir, _paths, mut h) = with_clients();
+    click(&mut h, "추천 경로");
+    click(&mut h, "가정해 보기");
+    type_number(&mut h, "상시근로자 수", 0, "9");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    click(&mut h, "프로필에 적용");
+    h.get_by_label("가정한 조건을 프로필에 적용했습니다");
+    click(&mut h, "● 고객 저장");
+    h.state_mut().rt.selected = Some("mss-micro-business-loans".into());
+    click(&mut h, "고객");
+    click(&mut h, "새 고객");
+    assert_eq!(h.state().rt.selected, None);
+    assert!(
+        h.query_by_label("되돌리기").is_none(),
+        "no undo of the last client"
+    );
+}

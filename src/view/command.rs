@@ -417,6 +417,9 @@ impl GachiApp {
                     client: Some(path),
                     saved: profile,
                 };
+                // Another profile is open: no undo, list or selection of the last one
+                // (trial 2026-11: the detail panel kept the previous client's programme).
+                self.forget_profile_undo();
                 self.rt.questionnaire = questionnaire::Draft::default();
                 self.rt.whatif = None;
                 self.rt.clients.list = None;
