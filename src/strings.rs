@@ -221,7 +221,7 @@ strings! {
     TOTAL_CROSS = "부처 연계", "cross-ministry links";
     TO_VERIFY_AMOUNT = "확인 필요", "to verify";
     SELF_SHARE = "자부담", "own share";
-    WINDOW_CONFIRMED = "확정 일정", "confirmed window";
+    WINDOW_CONFIRMED = "공고로 확인된 신청 월", "months confirmed by a notice";
     WINDOW_FORECAST = "예상 (지난 공고 기준)", "forecast (from the last call)";
     WINDOW_ROLLING = "상시 신청", "rolling";
     WINDOW_TO_VERIFY = "일정 확인 필요", "window to verify";
