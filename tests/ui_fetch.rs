@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::feed_server::{Reply, Server, bizinfo_items, bizinfo_page, fixture, serve};
 use common::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -12,126 +13,14 @@ use egui_kittest::kittest::Queryable;
 use gachi::bizinfo::Source;
 use gachi::keys::MemoryStore;
 use gachi::view::GachiApp;
-use serde_json::{Value, json};
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use serde_json::json;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use eframe::egui;
 
 const KEY: &str = "Test-Key+abc/123==";
 const KEY_ENCODED: &str = "Test-Key%2Babc%2F123%3D%3D";
-
-/// What the server does with one request.
-enum Reply {
-    /// 200 with this body.
-    Ok(Vec<u8>),
-    /// 200 with this body, after a pause.
-    Slow(Duration, Vec<u8>),
-}
-
-struct Server {
-    addr: SocketAddr,
-    hits: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn endpoint(&self) -> String {
-        format!("http://{}/api/feed.do", self.addr)
-    }
-}
-
-fn param(target: &str, name: &str) -> Option<String> {
-    let query = target.split_once('?')?.1;
-    query.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        (k == name).then(|| v.to_string())
-    })
-}
-
-fn read_request(stream: &mut TcpStream) -> Option<String> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).ok()? == 0 {
-            return None;
-        }
-        buf.push(byte[0]);
-    }
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    Some(text.split_whitespace().nth(1)?.to_string())
-}
-
-/// Serves `reply(target, n)` for the n-th request (from 0).
-fn serve(reply: impl Fn(&str, usize) -> Reply + Send + 'static) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().unwrap();
-    let hits = Arc::new(Mutex::new(Vec::new()));
-    let seen = hits.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let Some(target) = read_request(&mut stream) else {
-                continue;
-            };
-            let n = {
-                let mut h = seen.lock().unwrap();
-                h.push(target.clone());
-                h.len() - 1
-            };
-            let body = match reply(&target, n) {
-                Reply::Ok(b) => b,
-                Reply::Slow(pause, b) => {
-                    std::thread::sleep(pause);
-                    b
-                }
-            };
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
-        }
-    });
-    Server { addr, hits }
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/feeds")
-        .join(name);
-    std::fs::read(p).expect("fixture")
-}
-
-/// The real 5-notice bizinfo answer's items, `totCnt` set to 5 (it was cut from 1,443).
-fn bizinfo_items() -> Vec<Value> {
-    let v: Value = serde_json::from_slice(&fixture("bizinfo-live-5-notices-2026-10.json")).unwrap();
-    v["jsonArray"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| {
-            let mut i = i.clone();
-            i["totCnt"] = json!(5);
-            i
-        })
-        .collect()
-}
-
-/// A bizinfo page as the API answers it.
-fn bizinfo_page(target: &str) -> Vec<u8> {
-    let index: usize = param(target, "pageIndex").unwrap().parse().unwrap();
-    let unit: usize = param(target, "pageUnit").unwrap().parse().unwrap();
-    let page: Vec<Value> = bizinfo_items()
-        .into_iter()
-        .skip((index - 1) * unit)
-        .take(unit)
-        .collect();
-    serde_json::to_vec(&json!({ "jsonArray": page })).unwrap()
-}
 
 /// The app with an in-memory key store, the server as endpoint, two notices a page,
 /// no pauses, and feeds written under `data`.
@@ -233,7 +122,7 @@ fn assert_key_nowhere(h: &Harness<'_, GachiApp>, data: &Path) {
 
 #[test]
 fn a_typed_key_fetches_every_page_and_the_notices_join_the_catalogue() {
-    let server = serve(|t, _| Reply::Ok(bizinfo_page(t)));
+    let server = serve(|t, _| Reply::Ok(bizinfo_page(&bizinfo_items(), t)));
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(app_on(&server, MemoryStore::default(), data.path()));
     let before = ids(&h);
@@ -279,9 +168,12 @@ fn a_typed_key_fetches_every_page_and_the_notices_join_the_catalogue() {
 fn cancel_mid_way_leaves_the_catalogue_as_it_was() {
     let server = serve(|t, n| {
         if n == 0 {
-            Reply::Ok(bizinfo_page(t))
+            Reply::Ok(bizinfo_page(&bizinfo_items(), t))
         } else {
-            Reply::Slow(Duration::from_millis(1500), bizinfo_page(t))
+            Reply::Slow(
+                Duration::from_millis(1500),
+                bizinfo_page(&bizinfo_items(), t),
+            )
         }
     });
     let data = tempfile::tempdir().unwrap();
@@ -355,7 +247,7 @@ fn a_gateway_error_shows_its_message_and_changes_nothing() {
 
 #[test]
 fn a_saved_key_is_offered_next_time_used_and_can_be_deleted() {
-    let server = serve(|t, _| Reply::Ok(bizinfo_page(t)));
+    let server = serve(|t, _| Reply::Ok(bizinfo_page(&bizinfo_items(), t)));
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(app_on(&server, MemoryStore::default(), data.path()));
     open_and_type(&mut h, KEY);
@@ -399,7 +291,7 @@ fn a_saved_key_is_offered_next_time_used_and_can_be_deleted() {
 
 #[test]
 fn a_keyring_that_fails_says_so_and_the_typed_key_still_fetches() {
-    let server = serve(|t, _| Reply::Ok(bizinfo_page(t)));
+    let server = serve(|t, _| Reply::Ok(bizinfo_page(&bizinfo_items(), t)));
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(app_on(&server, MemoryStore::failing(), data.path()));
     open_and_type(&mut h, KEY);

@@ -2,6 +2,8 @@
 //! a window size, and actions by label, as a user (or a screen reader) would.
 #![allow(dead_code)]
 
+pub mod feed_server;
+
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
