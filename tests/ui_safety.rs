@@ -254,20 +254,26 @@ fn closing_the_window_with_unsaved_changes_asks_through_the_eframe_path() {
     assert!(h.state().rt.title.starts_with("경남정밀주조"));
 }
 
+/// On the open client's pathway: a what-if of 9 employees applied to the profile
+/// (its 되돌리기 offered), then kept with 고객 저장.
+fn apply_what_if_and_save(h: &mut Harness<'_, GachiApp>) {
+    click(h, "추천 경로");
+    click(h, "가정해 보기");
+    type_number(h, "상시근로자 수", 0, "9");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    click(h, "프로필에 적용");
+    h.get_by_label("가정한 조건을 프로필에 적용했습니다");
+    click(h, "● 고객 저장");
+}
+
 #[test]
 fn the_undo_of_a_what_if_never_reaches_another_client() {
     // Trial 2026-11: apply a what-if on one client, open another, click the old
     // 되돌리기 — the second client's profile was replaced by the first one's.
     let (_dir, paths, mut h) = with_clients();
-    click(&mut h, "추천 경로");
-    click(&mut h, "가정해 보기");
-    type_number(&mut h, "상시근로자 수", 0, "9");
-    h.key_press(egui::Key::Enter);
-    h.run();
-    click(&mut h, "프로필에 적용");
-    h.get_by_label("가정한 조건을 프로필에 적용했습니다");
-    // Keep it, then go to the other client.
-    click(&mut h, "● 고객 저장");
+    apply_what_if_and_save(&mut h);
+    // Then go to the other client.
     click(&mut h, "고객");
     click(&mut h, "경기로봇SI");
     assert_eq!(h.state().state.doc.client.as_ref(), Some(&paths[1]));
@@ -284,14 +290,7 @@ fn a_new_client_starts_clean_without_the_last_clients_undo_or_programme() {
     // Trial 2026-11: after 새 고객 the detail panel still showed the previous
     // client's programme; its what-if undo must not reach the new client either.
     let (_dir, _paths, mut h) = with_clients();
-    click(&mut h, "추천 경로");
-    click(&mut h, "가정해 보기");
-    type_number(&mut h, "상시근로자 수", 0, "9");
-    h.key_press(egui::Key::Enter);
-    h.run();
-    click(&mut h, "프로필에 적용");
-    h.get_by_label("가정한 조건을 프로필에 적용했습니다");
-    click(&mut h, "● 고객 저장");
+    apply_what_if_and_save(&mut h);
     h.state_mut().rt.selected = Some("mss-micro-business-loans".into());
     click(&mut h, "고객");
     click(&mut h, "새 고객");
