@@ -72,8 +72,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
         }
     });
     // 새 소식 after an import or fetch, and each client's badge.
-    super::news::show(ui, app, cmds);
-    let badges = super::news::badges(app);
+    let badges = super::news::show(ui, app, cmds);
     let st = &mut app.rt.clients;
     ui.horizontal_wrapped(|ui| {
         if ui

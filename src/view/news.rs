@@ -75,44 +75,28 @@ pub fn count(r: &ClientReview) -> usize {
     r.new.len() + r.opening.len() + r.closing.len() + r.changed.len()
 }
 
-/// Per client path, the badge count; empty when there is no news.
-pub fn badges(app: &mut GachiApp) -> Vec<(PathBuf, usize)> {
-    let Some(list) = app.rt.clients.list.as_deref() else {
-        return Vec::new();
-    };
-    let (new, old, as_of) = (
-        &app.rt.catalogue,
-        app.rt.previous_catalogue.as_ref(),
-        app.rt.as_of,
-    );
-    app.rt
-        .news
-        .reviews(list, new, old, as_of)
-        .map(|r| r.iter().map(|(p, cr)| (p.clone(), count(cr))).collect())
-        .unwrap_or_default()
-}
-
 /// The 새 소식 section: one line per client with news (open it, or unfold what
-/// changed), or nothing when no notices were imported in this session.
-pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
+/// changed), or nothing when no notices were imported in this session. Returns
+/// each client's badge count (path, items), empty when there is no news.
+pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) -> Vec<(PathBuf, usize)> {
     let lang = app.state.lang;
     let dark = app.state.dark;
-    let Some(list) = app.rt.clients.list.clone() else {
-        return;
+    let rt = &mut app.rt;
+    let Some(list) = rt.clients.list.as_deref() else {
+        return Vec::new();
     };
     let (as_of, since) = (
-        app.rt.as_of,
-        app.rt.previous_catalogue.as_ref().map(CatalogueName::of),
+        rt.as_of,
+        rt.previous_catalogue.as_ref().map(CatalogueName::of),
     );
-    let catalogue = CatalogueName::of(&app.rt.catalogue);
-    let Some(reviews) = app.rt.news.reviews(
-        &list,
-        &app.rt.catalogue,
-        app.rt.previous_catalogue.as_ref(),
-        as_of,
-    ) else {
-        return;
+    let catalogue = CatalogueName::of(&rt.catalogue);
+    let Some(reviews) = rt
+        .news
+        .reviews(list, &rt.catalogue, rt.previous_catalogue.as_ref(), as_of)
+    else {
+        return Vec::new();
     };
+    let badges = reviews.iter().map(|(p, r)| (p.clone(), count(r))).collect();
     let title = format!("{} ({})", s::NEWS.get(lang), reviews.len());
     egui::CollapsingHeader::new(style::bold(title, 15.0))
         .id_salt("news")
@@ -159,6 +143,7 @@ pub fn show(ui: &mut Ui, app: &mut GachiApp, cmds: &mut Vec<Command>) {
                 });
         });
     ui.separator();
+    badges
 }
 
 /// "새 사업 2 · 곧 열림 1 · 곧 마감 0 · 바뀐 조건 1" without the zeros.
