@@ -144,5 +144,17 @@ codes!(
     Large = "large", "대기업", "large firm";
 });
 
+codes!(
+    /// Where the firm stands with one programme (docs/formats.md §1, `applications`).
+    /// `received` is the same as listing the programme in `received`.
+    ApplicationStatus, "application status" {
+    Planned = "planned", "신청 예정", "planned";
+    Applied = "applied", "신청함 (결과 대기)", "applied (awaiting result)";
+    Selected = "selected", "선정됨", "selected";
+    Rejected = "rejected", "탈락", "rejected";
+    Withdrawn = "withdrawn", "신청 취소", "withdrawn";
+    Received = "received", "지원 받음 (완료)", "received (done)";
+});
+
 /// The plan's step categories are the goal codes.
 pub type Category = Goal;

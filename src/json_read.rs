@@ -184,11 +184,12 @@ pub enum CodeSet {
     Category,
     Stage,
     CriterionKind,
+    ApplicationStatus,
 }
 
 impl CodeSet {
     /// Every set, for checks over all of them.
-    pub const ALL: [CodeSet; 14] = [
+    pub const ALL: [CodeSet; 15] = [
         CodeSet::Region,
         CodeSet::RootTechnology,
         CodeSet::Certification,
@@ -203,6 +204,7 @@ impl CodeSet {
         CodeSet::Category,
         CodeSet::Stage,
         CodeSet::CriterionKind,
+        CodeSet::ApplicationStatus,
     ];
 
     pub fn name(self) -> Text {
@@ -221,6 +223,7 @@ impl CodeSet {
             CodeSet::Category => ("분류", "category"),
             CodeSet::Stage => ("단계", "stage"),
             CodeSet::CriterionKind => ("조건 종류", "criterion kind"),
+            CodeSet::ApplicationStatus => ("신청 상태", "application status"),
         };
         Text::new(ko, en)
     }

@@ -1,8 +1,10 @@
 //! The firm profile (`gachi-profile/1`), its strict reading, and facts derived from it.
 
+mod application;
 mod size;
 
 pub use crate::ksic::{Ksic, MANUFACTURING, SECTIONS, ksic_prefix_ok};
+pub use application::{Application, read_applications};
 pub use size::{REFORM_2025, SizeAssessment, SizeFacts, SizeInputs, Tri, assess_size};
 
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SmartFactoryLevel};
@@ -93,6 +95,9 @@ pub struct FirmProfile {
     pub goals: Vec<Goal>,
     pub funding_need_krw: Option<u64>,
     pub received: Vec<String>,
+    /// Added field (2026-12): the firm's applications, oldest first; the last record of a
+    /// programme is where it stands now, the earlier ones its history.
+    pub applications: Vec<Application>,
     pub notes: Option<String>,
     /// Added field: belongs to a 상호출자제한기업집단 (decides 대기업).
     pub enterprise_group: Option<bool>,
@@ -150,6 +155,7 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "goals",
     "funding_need_krw",
     "received",
+    "applications",
     "notes",
     "enterprise_group",
     "assets_krw",
@@ -161,6 +167,43 @@ impl FirmProfile {
             name: name.into(),
             ..Default::default()
         }
+    }
+
+    /// Where the firm stands with a programme now: the last of its `applications`
+    /// records, or a `received` record (no month) when it is only listed in `received`.
+    pub fn standing(&self, programme_id: &str) -> Option<Application> {
+        self.applications
+            .iter()
+            .rev()
+            .find(|a| a.programme_id == programme_id)
+            .cloned()
+            .or_else(|| {
+                self.received.iter().any(|r| r == programme_id).then(|| {
+                    Application::new(programme_id, crate::codes::ApplicationStatus::Received)
+                })
+            })
+    }
+
+    /// The records of a programme before the last one, oldest first (its history).
+    pub fn history(&self, programme_id: &str) -> Vec<Application> {
+        let mut all: Vec<Application> = self
+            .applications
+            .iter()
+            .filter(|a| a.programme_id == programme_id)
+            .cloned()
+            .collect();
+        all.pop();
+        all
+    }
+
+    /// Received, or selected for: done as far as what follows is concerned (a follow-on
+    /// may come after it; it is never proposed as a new application).
+    pub fn has_done(&self, programme_id: &str) -> bool {
+        use crate::codes::ApplicationStatus as A;
+        matches!(
+            self.standing(programme_id).map(|a| a.status),
+            Some(A::Received | A::Selected)
+        )
     }
 
     pub fn size_inputs(&self) -> SizeInputs<'_> {
@@ -233,6 +276,9 @@ impl FirmProfile {
         m.insert("goals".into(), json!(self.goals));
         m.insert("funding_need_krw".into(), json!(self.funding_need_krw));
         m.insert("received".into(), json!(self.received));
+        if !self.applications.is_empty() {
+            m.insert("applications".into(), json!(self.applications));
+        }
         if let Some(n) = &self.notes {
             m.insert("notes".into(), json!(n));
         }
@@ -424,6 +470,7 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         .into_iter()
         .map(str::to_string)
         .collect();
+    let applications = read_applications(&o, probs);
     let notes = o.opt_str("notes", probs).map(str::to_string);
     let enterprise_group = o.opt_bool("enterprise_group", probs);
     let assets_krw = o.opt_u64("assets_krw", probs);
@@ -448,6 +495,7 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         goals: dedup(goals),
         funding_need_krw,
         received,
+        applications,
         notes,
         enterprise_group,
         assets_krw,
