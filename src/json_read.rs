@@ -185,11 +185,12 @@ pub enum CodeSet {
     Stage,
     CriterionKind,
     ApplicationStatus,
+    ExclusionPeriod,
 }
 
 impl CodeSet {
     /// Every set, for checks over all of them.
-    pub const ALL: [CodeSet; 15] = [
+    pub const ALL: [CodeSet; 16] = [
         CodeSet::Region,
         CodeSet::RootTechnology,
         CodeSet::Certification,
@@ -205,6 +206,7 @@ impl CodeSet {
         CodeSet::Stage,
         CodeSet::CriterionKind,
         CodeSet::ApplicationStatus,
+        CodeSet::ExclusionPeriod,
     ];
 
     pub fn name(self) -> Text {
@@ -224,6 +226,7 @@ impl CodeSet {
             CodeSet::Stage => ("단계", "stage"),
             CodeSet::CriterionKind => ("조건 종류", "criterion kind"),
             CodeSet::ApplicationStatus => ("신청 상태", "application status"),
+            CodeSet::ExclusionPeriod => ("중복수혜 제한 기간", "duplicate-support limit period"),
         };
         Text::new(ko, en)
     }

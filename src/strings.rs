@@ -346,6 +346,7 @@ strings! {
     LINK_BONUS_TO = "가점·우대를 받는 사업", "earns bonus points in";
     LINK_BONUS_FROM = "가점·우대를 주는 사업", "bonus points from";
     LINK_WITH = "함께 활용", "used together with";
+    LINK_EXCLUDES = "중복수혜 제한 (함께 받을 수 없음)", "not together (duplicate-support limit)";
     LAST_ANNOUNCED = "마지막 공고", "last announced";
     SOURCE_DATE = "자료 날짜", "Source dated";
     SOURCE_DETAILS = "출처 세부 (연구 메모, 영어)", "Source details (research notes)";

@@ -389,6 +389,8 @@ pub fn import_json(
                         format!("{umbrella}에 속한 세부 공고 (가져오기가 제목에서 판단)"),
                         format!("A sub-notice of {umbrella} (read from the title at import)"),
                     )),
+                    period: None,
+                    years: None,
                 });
                 report.decisions.push(Decision {
                     notice_id: n.id.clone(),

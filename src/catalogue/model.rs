@@ -34,6 +34,9 @@ pub struct Catalogue {
     pub link_order: Vec<usize>,
     #[serde(skip)]
     pub has_prerequisites: bool,
+    /// Any `excludes` link (중복수혜 limit), so plans without them skip the check.
+    #[serde(skip)]
+    pub has_exclusions: bool,
 }
 
 impl Catalogue {
@@ -106,6 +109,10 @@ impl Catalogue {
                 }
             }
         }
+        self.has_exclusions = self
+            .programmes
+            .iter()
+            .any(|p| p.links.iter().any(|l| l.kind == LinkKind::Excludes));
         self.has_prerequisites = self
             .programmes
             .iter()
@@ -598,6 +605,9 @@ pub enum LinkKind {
     Bonus,
     /// Used together; no order.
     Complement,
+    /// 중복수혜 제한: a firm selected for or having received the linking programme may
+    /// not receive the other (for the link's `period`); the rule binds both ways.
+    Excludes,
 }
 
 impl LinkKind {
@@ -607,6 +617,7 @@ impl LinkKind {
             "follow_on" => Some(Self::FollowOn),
             "bonus" => Some(Self::Bonus),
             "complement" => Some(Self::Complement),
+            "excludes" => Some(Self::Excludes),
             _ => None,
         }
     }
@@ -617,6 +628,7 @@ impl LinkKind {
             Self::FollowOn => "follow_on",
             Self::Bonus => "bonus",
             Self::Complement => "complement",
+            Self::Excludes => "excludes",
         }
     }
 
@@ -631,6 +643,7 @@ impl LinkKind {
             Self::FollowOn => ("다음 단계", "follow-on"),
             Self::Bonus => ("가점·우대", "bonus points"),
             Self::Complement => ("함께 활용", "complement"),
+            Self::Excludes => ("중복수혜 제한", "not both (duplicate-support limit)"),
         };
         Text::new(ko, en)
     }
@@ -643,6 +656,38 @@ pub struct Link {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// For `excludes`: how long the limit lasts, as the notice states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<ExclusionPeriod>,
+    /// For `period: within_years`: the number of years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+}
+
+/// How long a 중복수혜 limit (`excludes` link) lasts, in the notice's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionPeriod {
+    /// Not in the same calendar year (동일 연도): from January of the next year.
+    SameYear,
+    /// Not while the other project runs (수행 중·협약기간 중).
+    Concurrent,
+    /// Never after the other (기 수혜기업 제외, no time limit).
+    Ever,
+    /// Not within `years` years of the other (최근 N년 이내 수혜기업 제외).
+    WithinYears,
+}
+
+impl ExclusionPeriod {
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "same_year" => Some(Self::SameYear),
+            "concurrent" => Some(Self::Concurrent),
+            "ever" => Some(Self::Ever),
+            "within_years" => Some(Self::WithinYears),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -112,6 +112,7 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
         outgoing: Vec::new(),
         link_order: Vec::new(),
         has_prerequisites: false,
+        has_exclusions: false,
     };
     cat.rebuild_index();
     Some(cat)
@@ -831,15 +832,60 @@ fn read_link(path: &str, v: &Value, probs: &mut Problems) -> Option<Link> {
         probs,
         LinkKind::from_code,
         CodeSet::LinkKind,
-        "prerequisite, follow_on, bonus, complement",
+        "prerequisite, follow_on, bonus, complement, excludes",
     );
     let source = o.req_nonempty("source", probs);
     let note = o.opt_text("note", probs);
+    let period = o.opt_str("period", probs).and_then(|s| {
+        let p = ExclusionPeriod::from_code(s);
+        if p.is_none() {
+            probs.push(
+                o.path_of("period"),
+                unknown(
+                    CodeSet::ExclusionPeriod,
+                    s,
+                    "same_year, concurrent, ever, within_years",
+                ),
+            );
+        }
+        p
+    });
+    let years = o
+        .opt_u64("years", probs)
+        .map(|y| y.min(u64::from(u32::MAX)) as u32);
+    match (kind, period) {
+        (Some(LinkKind::Excludes), None) if !o.has("period") => probs.push(
+            o.path_of("period"),
+            ProblemKind::Required {
+                what: Text::new(
+                    "중복수혜 제한 기간 (same_year, concurrent, ever, within_years)",
+                    "the limit's period (same_year, concurrent, ever, within_years)",
+                ),
+            },
+        ),
+        (Some(LinkKind::Excludes), Some(ExclusionPeriod::WithinYears)) if years.is_none() => probs
+            .push(
+                o.path_of("years"),
+                ProblemKind::Required {
+                    what: Text::new("연수 (1 이상)", "the number of years (1 or more)"),
+                },
+            ),
+        (Some(k), Some(_)) if k != LinkKind::Excludes => probs.push(
+            o.path_of("period"),
+            Text::new(
+                "기간(period)은 중복수혜 제한(excludes) 연결에만 씁니다",
+                "a period is only for an excludes link",
+            ),
+        ),
+        _ => {}
+    }
     Some(Link {
         to: to?.to_string(),
         kind: kind?,
         source: source?.to_string(),
         note,
+        period,
+        years,
     })
 }
 
@@ -1022,7 +1068,8 @@ fn check_ids_and_links(
         let mut seen = HashSet::new();
         for (j, l) in p.links.iter().enumerate() {
             let path = format!("programmes[{i}].links[{j}].to");
-            if l.to == p.id {
+            // A limit on reapplying to the same programme is an excludes link to itself.
+            if l.to == p.id && l.kind != LinkKind::Excludes {
                 probs.push(path, ProblemKind::SelfLink { id: p.id.clone() });
             } else if !all_ids.contains(l.to.as_str()) {
                 probs.push(path, ProblemKind::UnknownLinkTarget { to: l.to.clone() });

@@ -5,6 +5,7 @@ mod eligibility;
 mod freshness;
 mod pathway;
 mod schedule;
+mod standing;
 mod unlock;
 
 pub use eligibility::{

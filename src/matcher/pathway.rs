@@ -13,15 +13,17 @@ use super::eligibility::{
     Eligibility, FirmFacts, Outcome, Reason, evaluate, outcome, prerequisite_reason,
 };
 use super::freshness::{freshness, stale};
-use super::schedule::{open_in, place};
+use super::schedule::{Placement, WindowState, open_in, place};
+use super::standing::{self, Limit};
 use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme, SupportKind};
+use crate::codes::ApplicationStatus;
 use crate::codes::Goal;
 use crate::month::YearMonth;
 use crate::plan::{
     AlsoEligible, CatalogueRef, Funding, MoneySide, NotEligible, PLAN_FORMAT, Plan, Step, StepLink,
     StepSupport, Totals, money_side,
 };
-use crate::profile::{FirmProfile, Tri};
+use crate::profile::{Application, FirmProfile, Tri};
 use crate::text::Text;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -40,8 +42,15 @@ pub struct Assessment {
     pub failed: u16,
     pub eligibility: Eligibility,
     pub received: bool,
-    /// Reasons beyond the programme's own criteria (prerequisites); rarely any.
+    /// Reasons beyond the programme's own criteria (prerequisites, 중복수혜 limits);
+    /// rarely any.
     pub extra: Vec<Reason>,
+    /// Where the firm stands with the programme (profile `applications`/`received`).
+    pub standing: Option<Application>,
+    /// A 중복수혜 limit ends only at this month: the step starts no earlier.
+    pub not_before: Option<YearMonth>,
+    /// Why `not_before` (one sentence per limit).
+    pub limit_why: Vec<Text>,
 }
 
 impl Assessment {
@@ -79,21 +88,43 @@ impl Assessment {
 /// Checks every programme, including prerequisites (in link order, so a chain of
 /// prerequisites is decided front to back).
 pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
-    let received: HashSet<&str> = facts.profile.received.iter().map(String::as_str).collect();
     let held = facts.profile.certifications.as_deref().unwrap_or(&[]);
+    let standing = standing::standing_all(cat, facts.profile);
     let mut out: Vec<Assessment> = cat
         .programmes
         .iter()
-        .map(|p| {
+        .zip(&standing)
+        .map(|(p, st)| {
             let mut a = Assessment::default();
             for c in &p.criteria {
                 a.count(outcome(c, facts));
             }
             let holds = p.grants.is_some_and(|g| held.contains(&g));
-            a.received = holds || received.contains(p.id.as_str());
+            a.received =
+                holds || st.as_ref().map(|s| s.status) == Some(ApplicationStatus::Received);
+            a.standing = st.clone();
             a
         })
         .collect();
+    if cat.has_exclusions {
+        for (j, a) in out.iter_mut().enumerate() {
+            if a.received || standing::is_done(a.standing.as_ref()) {
+                continue;
+            }
+            for l in standing::limits(cat, j, &standing, facts.as_of) {
+                match l {
+                    Limit::Closed(r) | Limit::Unsure(r) => {
+                        a.count(r.outcome);
+                        a.extra.push(r);
+                    }
+                    Limit::NotBefore(m, why) => {
+                        a.not_before = Some(a.not_before.map_or(m, |n| n.max(m)));
+                        a.limit_why.push(why);
+                    }
+                }
+            }
+        }
+    }
     if cat.has_prerequisites {
         for &i in &cat.link_order {
             let p = &cat.programmes[i];
@@ -101,7 +132,7 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
                 if kind != LinkKind::Prerequisite {
                     continue;
                 }
-                let o = if out[i].received {
+                let o = if out[i].received || standing::is_done(out[i].standing.as_ref()) {
                     Outcome::Pass
                 } else if out[i].eligibility == Eligibility::NotEligible {
                     Outcome::Fail
@@ -154,6 +185,9 @@ const NEEDS_INVESTMENT_POINTS: i64 = -80;
 const NOTHING_AFTER_2024_POINTS: i64 = -40;
 /// A programme that serves a goal only on the side must be a strong fit.
 const SECONDARY_POINTS: i64 = -50;
+/// The firm applied, was selected, was rejected and tries again, or marked it
+/// planned: its own choice wins the programme's purpose and category.
+const KEPT_POINTS: i64 = 500;
 /// Below this, a programme is too doubtful to recommend as a step.
 const MIN_FIT: i64 = 0;
 /// A goal with no step yet takes its best programme down to this fit (one open
@@ -205,6 +239,9 @@ fn fit(
         });
     }
     score += passed * PASSED_POINTS + unknown * UNKNOWN_POINTS;
+    if standing::is_kept(a.standing.as_ref()) {
+        score += KEPT_POINTS;
+    }
     // Programmes made for this kind of firm; the most specific match counts once.
     let robot_firm = prof
         .root_technologies
@@ -338,7 +375,7 @@ fn fit(
         let mut points = match kind {
             LinkKind::Prerequisite | LinkKind::FollowOn => ORDER_LINK_POINTS,
             LinkKind::Bonus => BONUS_LINK_POINTS,
-            LinkKind::Complement => return,
+            LinkKind::Complement | LinkKind::Excludes => return,
         };
         if q.ministry != p.ministry {
             points += CROSS_MINISTRY_POINTS;
@@ -600,9 +637,9 @@ fn mismatch(cat: &Catalogue, i: usize, prof: &FirmProfile) -> Option<Mismatch> {
         return Some(Mismatch::NotReadyForAi);
     }
     if p.has_tag("needs_investment")
-        && !cat.incoming[i].iter().any(|&(j, kind)| {
-            kind == LinkKind::FollowOn && prof.received.contains(&cat.programmes[j].id)
-        })
+        && !cat.incoming[i]
+            .iter()
+            .any(|&(j, kind)| kind == LinkKind::FollowOn && prof.has_done(&cat.programmes[j].id))
     {
         return Some(Mismatch::NeedsInvestment);
     }
@@ -629,9 +666,17 @@ pub fn build_plan(
     let facts = FirmFacts::new(profile, as_of);
     let assessed = assess_all(cat, &facts);
     let goals: &[Goal] = &profile.goals;
+    // A programme the firm is in (selected, applied) stays a step even where the
+    // profile no longer meets a condition: it is the firm's running project.
+    let running = |a: &Assessment| {
+        matches!(
+            a.standing.as_ref().map(|s| s.status),
+            Some(ApplicationStatus::Selected | ApplicationStatus::Applied)
+        )
+    };
     let usable: Vec<bool> = assessed
         .iter()
-        .map(|a| !a.received && a.eligibility != Eligibility::NotEligible)
+        .map(|a| !a.received && (a.eligibility != Eligibility::NotEligible || running(a)))
         .collect();
     let relevance: Vec<Relevance> = cat
         .programmes
@@ -665,6 +710,48 @@ pub fn build_plan(
         cut,
         weak,
     } = select(cat, &assessed, &facts, &relevance, &usable, &partners);
+    // The firm's own applications are steps whatever goal they serve.
+    let mut chosen = chosen;
+    for (i, a) in assessed.iter().enumerate() {
+        if usable[i] && standing::is_kept(a.standing.as_ref()) && !chosen.contains(&i) {
+            chosen.push(i);
+        }
+    }
+    // Two new steps that a 중복수혜 limit forbids ever having both: the better fit
+    // stays (the firm's own choice first).
+    let mut excluded_by: HashMap<usize, usize> = HashMap::new();
+    if cat.has_exclusions {
+        let score = |i: usize| {
+            fits.get(&i).map(|f| f.score).unwrap_or_else(|| {
+                fit(cat, i, &assessed[i], &facts, relevance[i], &partners, false).score
+            })
+        };
+        let snapshot = chosen.clone();
+        for &i in &snapshot {
+            for &(j, kind) in &cat.outgoing[i] {
+                if kind != LinkKind::Excludes
+                    || i == j
+                    || !chosen.contains(&j)
+                    || excluded_by.contains_key(&i)
+                    || standing::ever_excludes(cat, i, j).is_none()
+                {
+                    continue;
+                }
+                let (keep, drop) = if (score(i), Reverse(i)) >= (score(j), Reverse(j)) {
+                    (i, j)
+                } else {
+                    (j, i)
+                };
+                if standing::is_kept(assessed[drop].standing.as_ref())
+                    && standing::is_kept(assessed[keep].standing.as_ref())
+                {
+                    continue;
+                }
+                chosen.retain(|&c| c != drop);
+                excluded_by.insert(drop, keep);
+            }
+        }
+    }
     // Sentences only for what is recommended.
     for &i in &chosen {
         fits.insert(
@@ -703,6 +790,41 @@ pub fn build_plan(
         s.order = k + 1;
     }
 
+    // After a rejection, the best other programmes of the same purpose.
+    for s in steps.iter_mut() {
+        if s.application.as_ref().map(|a| a.status) != Some(ApplicationStatus::Rejected) {
+            continue;
+        }
+        let Some(i) = cat.position(&s.programme_id) else {
+            continue;
+        };
+        let purpose = &cat.programmes[i].purpose;
+        let mut alts: Vec<usize> = (0..cat.programmes.len())
+            .filter(|&j| {
+                j != i
+                    && &cat.programmes[j].purpose == purpose
+                    && usable[j]
+                    && assessed[j].eligibility != Eligibility::NotEligible
+                    && !in_plan.contains(&j)
+            })
+            .collect();
+        alts.sort_by_key(|&j| {
+            (
+                Reverse(fit(cat, j, &assessed[j], &facts, relevance[j], &partners, false).score),
+                j,
+            )
+        });
+        s.alternatives = alts
+            .into_iter()
+            .take(2)
+            .map(|j| crate::plan::Alternative {
+                programme_id: cat.programmes[j].id.clone(),
+                name: cat.programmes[j].name.clone(),
+                eligibility: assessed[j].eligibility,
+            })
+            .collect();
+    }
+
     let mut also_eligible = Vec::new();
     let mut not_eligible = Vec::new();
     let mut received = Vec::new();
@@ -710,6 +832,24 @@ pub fn build_plan(
         let a = &assessed[i];
         if a.received {
             received.push(p.id.clone());
+        } else if let Some(&k) = excluded_by.get(&i) {
+            let q = &cat.programmes[k].name;
+            also_eligible.push(AlsoEligible {
+                programme_id: p.id.clone(),
+                name: p.name.clone(),
+                eligibility: a.eligibility,
+                why_not_chosen: Text::new(
+                    crate::text::josa(&format!(
+                        "계획의 '{}'과(와) 함께 받을 수 없습니다 (중복수혜 제한).",
+                        q.ko
+                    )),
+                    format!(
+                        "Cannot be received together with '{}' of the plan (duplicate-support limit).",
+                        q.en
+                    ),
+                ),
+                reasons: a.reasons(p, &facts, &[Outcome::Unknown]),
+            });
         } else if a.eligibility == Eligibility::NotEligible {
             // Prerequisite failures are not profile changes, so no unlock then.
             let changes = if a.extra.iter().any(|r| r.outcome == Outcome::Fail) {
@@ -982,7 +1122,60 @@ fn schedule_steps(
                 after.push(cat.programmes[j].id.clone());
             }
         }
+        let a = &assessed[i];
+        let record = a.standing.as_ref();
+        let mut limit_why = a.limit_why.clone();
+        if let Some(m) = record.and_then(standing::retry_after) {
+            earliest = earliest.max(m);
+        }
+        if let Some(m) = a.not_before {
+            earliest = earliest.max(m);
+        }
+        // A limit between two new steps of this plan: the later one waits.
+        for (pj, &j) in order[..k].iter().enumerate() {
+            if let Some(l) = standing::excludes_between(cat, i, j)
+                && let Some(m) = standing::wait_between(l, starts[pj], ends[pj])
+                && m > earliest
+            {
+                earliest = m;
+                let q = &cat.programmes[j].name;
+                limit_why.push(Text::new(
+                    crate::text::josa(&format!(
+                        "계획의 '{}'과(와) 같은 때 받을 수 없어 {m} 이후로 두었습니다 (중복수혜 제한).",
+                        q.ko
+                    )),
+                    format!(
+                        "Cannot run with '{}' of the plan, so placed from {m} (duplicate-support limit).",
+                        q.en
+                    ),
+                ));
+            }
+        }
         let mut placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
+        // Selected or applied: the step is where the firm's application put it.
+        let fixed = record.filter(|r| {
+            matches!(
+                r.status,
+                ApplicationStatus::Selected | ApplicationStatus::Applied
+            )
+        });
+        if let Some(r) = fixed {
+            let start = r.month.unwrap_or(as_of);
+            let months = p
+                .duration_months
+                .unwrap_or_else(|| super::schedule::default_duration(p.support.kind))
+                .max(1);
+            placed = Placement {
+                start,
+                end: start.plus_months(i64::from(months) - 1),
+                state: WindowState::Confirmed,
+                end_assumed: p.duration_months.is_none(),
+                call: None,
+            };
+            after.clear();
+            bonus_from.clear();
+            alongside_of = None;
+        }
         let mut bonus_skipped = None;
         if !bonus_from.is_empty() && bonus_ready > earliest {
             let waited = place(
@@ -1081,7 +1274,30 @@ fn schedule_steps(
                 ),
             });
         }
-        let a = &assessed[i];
+        if let Some(w) = record.and_then(|r| standing::status_why(r, &p.name)) {
+            why.insert(0, w);
+        }
+        why.extend(limit_why);
+        // Steps after one whose result is awaited say so.
+        for id in &after {
+            if let Some(&j) = cat.index.get(id)
+                && assessed[j].standing.as_ref().map(|s| s.status)
+                    == Some(ApplicationStatus::Applied)
+            {
+                let q = &cat.programmes[j].name;
+                why.push(Text::new(
+                    crate::text::josa(&format!(
+                        "'{}'의 결과를 기다립니다: 선정되지 않으면 이 단계는 다시 봐야 합니다.",
+                        q.ko
+                    )),
+                    format!(
+                        "Waits for the result of '{}': if it is not selected, look at this step again.",
+                        q.en
+                    ),
+                ));
+            }
+        }
+        let ready: &[String] = record.map(|r| r.documents_ready.as_slice()).unwrap_or(&[]);
         steps.push(Step {
             order: k + 1,
             programme_id: p.id.clone(),
@@ -1112,6 +1328,21 @@ fn schedule_steps(
             call: placed.call,
             open_now,
             freshness: freshness(p, as_of),
+            application: record
+                .filter(|r| r.status != ApplicationStatus::Received)
+                .cloned(),
+            history: facts.profile.history(&p.id),
+            alternatives: Vec::new(),
+            documents: p
+                .documents
+                .iter()
+                .map(|d| crate::plan::StepDocument {
+                    ko: d.ko.clone(),
+                    en: d.en.clone(),
+                    ready: ready.contains(&d.ko),
+                })
+                .collect(),
+            apply_url: p.apply_url.clone(),
         });
     }
     steps

@@ -16,7 +16,7 @@ pub use verdict::{Eligibility, Outcome, Reason};
 pub use window::WindowState;
 
 use crate::month::YearMonth;
-use crate::profile::SizeFacts;
+use crate::profile::{Application, SizeFacts};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -121,6 +121,44 @@ pub struct Step {
     /// is outdated (no call in the last 18 months).
     #[serde(default)]
     pub freshness: Freshness,
+    /// Added (2026-12): where the firm stands with this programme (the last record of
+    /// the profile's `applications`); absent when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<Application>,
+    /// Added (2026-12): the programme's earlier records, oldest first (e.g. a rejection
+    /// before the present try); absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Application>,
+    /// Added (2026-12): after a rejection, programmes of the same purpose the firm may
+    /// use instead (best fit first); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// Added (2026-12): the application documents the notice lists, each marked ready
+    /// when the consultant ticked it (`applications[].documents_ready`); absent when the
+    /// catalogue lists none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<StepDocument>,
+    /// Added (2026-12): the official application page, when the catalogue gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_url: Option<String>,
+}
+
+/// A same-purpose programme offered after a rejection (`steps[].alternatives`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub programme_id: String,
+    pub name: Text,
+    pub eligibility: Eligibility,
+}
+
+/// One application document of a step: `{"ko", "en", "ready"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepDocument {
+    pub ko: String,
+    pub en: String,
+    /// Ticked as ready in the client's file.
+    #[serde(default)]
+    pub ready: bool,
 }
 
 fn default_window() -> WindowState {

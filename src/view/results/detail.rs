@@ -30,6 +30,7 @@ fn link_words(kind: LinkKind, outgoing: bool) -> s::S {
         (LinkKind::Bonus, true) => s::LINK_BONUS_TO,
         (LinkKind::Bonus, false) => s::LINK_BONUS_FROM,
         (LinkKind::Complement, _) => s::LINK_WITH,
+        (LinkKind::Excludes, _) => s::LINK_EXCLUDES,
     }
 }
 

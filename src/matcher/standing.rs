@@ -1,0 +1,327 @@
+//! What the firm's applications do to a plan (issue 17; docs/formats.md §1
+//! `applications`, §2 `steps[].application`):
+//! - received, or selected: done for what follows (prerequisites, follow-ons,
+//!   `needs_investment`); never proposed as a new application. A selected programme
+//!   stays in the plan as the running step it is, from the month of selection.
+//! - applied: a step fixed at the month of the application, waiting for the result;
+//!   what follows it waits for it as for any step.
+//! - rejected or withdrawn: proposed again only at a call after that month.
+//! - 중복수혜 limits (`excludes` links): a programme excluded by one the firm was
+//!   selected for or received is closed (`ever`) or moved past the limit (`same_year`,
+//!   `concurrent`, `within_years`), with the reason in both languages.
+
+use super::eligibility::{Outcome, Reason};
+use super::schedule::default_duration;
+use crate::catalogue::{Catalogue, ExclusionPeriod, Link, LinkKind, Programme};
+use crate::codes::ApplicationStatus;
+use crate::month::YearMonth;
+use crate::profile::{Application, FirmProfile};
+use crate::text::{Text, josa};
+
+/// The criterion name of reasons written here (`reasons[].criterion`).
+pub const EXCLUDES: &str = "excludes";
+
+/// What one 중복수혜 limit does to a programme for this firm at the plan month.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Limit {
+    /// Not open to the firm (`ever`): a failing reason.
+    Closed(Reason),
+    /// Open from that month on (`same_year`, `concurrent`, `within_years`), with why.
+    NotBefore(YearMonth, Text),
+    /// The limit binds, but the record gives no month to tell until when: to verify.
+    Unsure(Reason),
+}
+
+/// Whether the firm's standing in a programme makes it done for what follows.
+pub fn is_done(a: Option<&Application>) -> bool {
+    matches!(
+        a.map(|a| a.status),
+        Some(ApplicationStatus::Received | ApplicationStatus::Selected)
+    )
+}
+
+/// Whether a programme with this standing is kept in the plan whatever the choice
+/// among programmes of its purpose (the firm is in it or means to be).
+pub fn is_kept(a: Option<&Application>) -> bool {
+    matches!(
+        a.map(|a| a.status),
+        Some(
+            ApplicationStatus::Selected
+                | ApplicationStatus::Applied
+                | ApplicationStatus::Planned
+                | ApplicationStatus::Rejected
+        )
+    )
+}
+
+/// The last month of a programme the firm was selected for in `from`: its duration,
+/// or the planning default of its kind of support.
+fn runs_until(p: &Programme, from: YearMonth) -> YearMonth {
+    let months = p
+        .duration_months
+        .unwrap_or_else(|| default_duration(p.support.kind))
+        .max(1);
+    from.plus_months(i64::from(months) - 1)
+}
+
+/// The `excludes` link between two programmes, either way.
+fn excludes_link<'a>(a: &'a Programme, b: &'a Programme) -> Option<&'a Link> {
+    let find = |x: &'a Programme, y: &Programme| {
+        x.links
+            .iter()
+            .find(|l| l.kind == LinkKind::Excludes && l.to == y.id)
+    };
+    find(a, b).or_else(|| find(b, a))
+}
+
+/// Every limit on programme `j` from the programmes the firm was selected for or
+/// received (`standing`), at the plan month. A limit on reapplying to the programme
+/// itself does not apply here: a received programme is never proposed again.
+pub fn limits(
+    cat: &Catalogue,
+    j: usize,
+    standing: &[Option<Application>],
+    as_of: YearMonth,
+) -> Vec<Limit> {
+    let target = &cat.programmes[j];
+    let partners = cat.outgoing[j]
+        .iter()
+        .chain(&cat.incoming[j])
+        .filter(|&&(i, kind)| kind == LinkKind::Excludes && i != j)
+        .map(|&(i, _)| i);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for i in partners {
+        if seen.contains(&i) {
+            continue;
+        }
+        seen.push(i);
+        let Some(rec) = standing[i].as_ref().filter(|a| is_done(Some(a))) else {
+            continue;
+        };
+        let held = &cat.programmes[i];
+        let Some(link) = excludes_link(held, target) else {
+            continue;
+        };
+        if let Some(l) = limit(held, target, link, rec, as_of) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+fn limit(
+    held: &Programme,
+    target: &Programme,
+    link: &Link,
+    rec: &Application,
+    as_of: YearMonth,
+) -> Option<Limit> {
+    let (a, b) = (&held.name, &target.name);
+    let (had_ko, had_en) = match rec.status {
+        ApplicationStatus::Selected => ("선정된", "selected for"),
+        _ => ("지원받은", "having received"),
+    };
+    let unsure = |ko: String, en: String| {
+        Some(Limit::Unsure(Reason::new(
+            EXCLUDES,
+            Outcome::Unknown,
+            ko,
+            en,
+        )))
+    };
+    match link.period? {
+        ExclusionPeriod::Ever => Some(Limit::Closed(Reason::new(
+            EXCLUDES,
+            Outcome::Fail,
+            format!(
+                "'{}'에 {had_ko} 기업은 '{}'을(를) 받을 수 없습니다 (중복수혜 제한).",
+                a.ko, b.ko
+            ),
+            format!(
+                "A firm {had_en} '{}' cannot receive '{}' (duplicate-support limit).",
+                a.en, b.en
+            ),
+        ))),
+        ExclusionPeriod::SameYear => match rec.month {
+            Some(m) if m.year < as_of.year => None,
+            Some(m) => Some(Limit::NotBefore(
+                YearMonth {
+                    year: m.year + 1,
+                    month: 1,
+                },
+                Text::new(
+                    josa(&format!(
+                        "'{}'에 {had_ko} 해({}년)에는 받을 수 없어 {}년 1월 이후로 두었습니다 (중복수혜 제한).",
+                        a.ko,
+                        m.year,
+                        m.year + 1
+                    )),
+                    format!(
+                        "Not in the year of '{}' ({}), so placed from January {} (duplicate-support limit).",
+                        a.en,
+                        m.year,
+                        m.year + 1
+                    ),
+                ),
+            )),
+            None => unsure(
+                format!(
+                    "'{}'을(를) 받은 해에는 신청할 수 없습니다 (중복수혜 제한): 그 연도 확인 필요.",
+                    a.ko
+                ),
+                format!(
+                    "Not in the year the firm had '{}' (duplicate-support limit): which year is to verify.",
+                    a.en
+                ),
+            ),
+        },
+        ExclusionPeriod::Concurrent => match (rec.status, rec.month) {
+            (ApplicationStatus::Received, _) => None,
+            (_, Some(m)) => {
+                let last = runs_until(held, m);
+                (last >= as_of).then(|| {
+                    Limit::NotBefore(
+                        last.plus_months(1),
+                        Text::new(
+                            josa(&format!(
+                                "'{}' 수행 중({}까지로 예상)에는 함께 받을 수 없어 그 뒤로 두었습니다 (중복수혜 제한).",
+                                a.ko, last
+                            )),
+                            format!(
+                                "Not while '{}' runs (expected until {}), so placed after it (duplicate-support limit).",
+                                a.en, last
+                            ),
+                        ),
+                    )
+                })
+            }
+            (_, None) => unsure(
+                format!(
+                    "'{}' 수행 중에는 함께 받을 수 없습니다 (중복수혜 제한): 언제 끝나는지 확인 필요.",
+                    a.ko
+                ),
+                format!(
+                    "Not while '{}' runs (duplicate-support limit): when it ends is to verify.",
+                    a.en
+                ),
+            ),
+        },
+        ExclusionPeriod::WithinYears => {
+            let years = i64::from(link.years.unwrap_or(1).max(1));
+            match rec.month {
+                Some(m) => {
+                    let from = m.plus_months(12 * years);
+                    (from > as_of).then(|| {
+                        Limit::NotBefore(
+                            from,
+                            Text::new(
+                                josa(&format!(
+                                    "'{}'을(를) 받은 뒤 {years}년 안에는 받을 수 없어 {from} 이후로 두었습니다 (중복수혜 제한).",
+                                    a.ko
+                                )),
+                                format!(
+                                    "Not within {years} year(s) of '{}', so placed from {from} (duplicate-support limit).",
+                                    a.en
+                                ),
+                            ),
+                        )
+                    })
+                }
+                None => unsure(
+                    format!(
+                        "'{}'을(를) 받은 뒤 {years}년 안에는 신청할 수 없습니다 (중복수혜 제한): 받은 시기 확인 필요.",
+                        a.ko
+                    ),
+                    format!(
+                        "Not within {years} year(s) of '{}' (duplicate-support limit): when it was received is to verify.",
+                        a.en
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+/// The firm's standing in every programme of the catalogue, by index.
+pub fn standing_all(cat: &Catalogue, profile: &FirmProfile) -> Vec<Option<Application>> {
+    cat.programmes
+        .iter()
+        .map(|p| profile.standing(&p.id))
+        .collect()
+}
+
+/// The earliest month a new application may go in after this record: after the month
+/// of a rejection or withdrawal (that call is over), `None` otherwise.
+pub fn retry_after(a: &Application) -> Option<YearMonth> {
+    match a.status {
+        ApplicationStatus::Rejected | ApplicationStatus::Withdrawn => {
+            a.month.map(|m| m.plus_months(1))
+        }
+        _ => None,
+    }
+}
+
+/// The sentence a step carries for its application record.
+pub fn status_why(a: &Application, name: &Text) -> Option<Text> {
+    let month_ko = a.month.map(|m| format!(" ({m})")).unwrap_or_default();
+    Some(match a.status {
+        ApplicationStatus::Selected => Text::new(
+            format!(
+                "선정되었습니다{month_ko}. 새로 신청할 필요가 없고, 이어지는 단계는 이 사업 뒤로 두었습니다."
+            ),
+            format!("Selected{month_ko}. No new application; the steps that follow come after it."),
+        ),
+        ApplicationStatus::Applied => Text::new(
+            format!(
+                "신청하고 결과를 기다리는 중입니다{month_ko}. 이어지는 단계는 결과가 나온 뒤입니다."
+            ),
+            format!("Applied{month_ko}, awaiting the result; the steps that follow wait for it."),
+        ),
+        ApplicationStatus::Rejected => Text::new(
+            josa(&format!(
+                "'{}'에서 탈락했습니다{month_ko}. 그 뒤에 열리는 공고에 다시 신청하도록 두었습니다.",
+                name.ko
+            )),
+            format!(
+                "Rejected by '{}'{month_ko}; placed at a call after that to try again.",
+                name.en
+            ),
+        ),
+        ApplicationStatus::Withdrawn => Text::new(
+            format!("신청을 취소했습니다{month_ko}. 그 뒤에 열리는 공고로 두었습니다."),
+            format!("Withdrawn{month_ko}; placed at a call after that."),
+        ),
+        ApplicationStatus::Planned => {
+            Text::new("신청 예정으로 표시한 사업입니다.", "Marked as planned.")
+        }
+        ApplicationStatus::Received => return None,
+    })
+}
+
+/// The `excludes` link between programmes `i` and `j` of the catalogue, either way.
+pub fn excludes_between(cat: &Catalogue, i: usize, j: usize) -> Option<&Link> {
+    excludes_link(&cat.programmes[i], &cat.programmes[j])
+}
+
+/// The `excludes` link between `i` and `j` when it forbids having both ever.
+pub fn ever_excludes(cat: &Catalogue, i: usize, j: usize) -> Option<&Link> {
+    excludes_between(cat, i, j).filter(|l| l.period == Some(ExclusionPeriod::Ever))
+}
+
+/// For two new steps of one plan: the month from which `later` may start given
+/// `earlier` placed from `start` to `end` under a limit of this period (`None`: no
+/// wait; `ever` pairs never reach the schedule).
+pub fn wait_between(link: &Link, start: YearMonth, end: YearMonth) -> Option<YearMonth> {
+    match link.period? {
+        ExclusionPeriod::SameYear => Some(YearMonth {
+            year: start.year + 1,
+            month: 1,
+        }),
+        ExclusionPeriod::Concurrent => Some(end.plus_months(1)),
+        ExclusionPeriod::WithinYears => {
+            Some(start.plus_months(12 * i64::from(link.years.unwrap_or(1).max(1))))
+        }
+        ExclusionPeriod::Ever => None,
+    }
+}
