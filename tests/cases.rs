@@ -35,6 +35,11 @@ const KNOWN_KEYS: &[&str] = &[
     "step_size_criteria_allow",
     "size_facts",
     "funding_covered",
+    "step_status",
+    "starts_in",
+    "starts_after",
+    "history_include",
+    "alternatives_include",
 ];
 
 fn cases_dir() -> PathBuf {
@@ -464,6 +469,71 @@ fn check_case(path: &Path, cat: &Catalogue) -> Vec<String> {
             Some(a) if a <= month => {}
             Some(a) => c.fail(format!("{step} starts {a}, later than {month}")),
             None => c.fail(format!("{step} must be a step; steps: {ids:?}")),
+        }
+    }
+    // Issue 17: the steps' application records.
+    let items = |key: &str| {
+        expect
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for item in items("step_status") {
+        let (step, want) = (item["step"].as_str().unwrap_or(""), &item["status"]);
+        match find_step(&plan, step) {
+            Some(s) if &s["application"]["status"] == want => {}
+            Some(s) => c.fail(format!(
+                "{step} has application {}, expected status {want}",
+                s["application"]
+            )),
+            None => c.fail(format!("step_status: {step} is not a step; steps: {ids:?}")),
+        }
+    }
+    for (key, ok) in [
+        (
+            "starts_in",
+            (|a: &str, m: &str| a == m) as fn(&str, &str) -> bool,
+        ),
+        ("starts_after", |a: &str, m: &str| a > m),
+    ] {
+        for item in items(key) {
+            let (step, m) = (
+                item["step"].as_str().unwrap_or(""),
+                item["month"].as_str().unwrap_or(""),
+            );
+            match find_step(&plan, step).and_then(|s| s["start"].as_str()) {
+                Some(a) if ok(a, m) => {}
+                Some(a) => c.fail(format!("{key}: {step} starts {a}, expected {key} {m}")),
+                None => c.fail(format!("{key}: {step} is not a step; steps: {ids:?}")),
+            }
+        }
+    }
+    for (key, field, inner) in [
+        ("history_include", "history", "status"),
+        ("alternatives_include", "alternatives", "programme_id"),
+    ] {
+        for item in items(key) {
+            let step = item["step"].as_str().unwrap_or("");
+            let want = if key == "history_include" {
+                &item["status"]
+            } else {
+                &item["alternative"]
+            };
+            match find_step(&plan, step) {
+                Some(s) => {
+                    let got: Vec<&Value> = s[field]
+                        .as_array()
+                        .map(|a| a.iter().map(|x| &x[inner]).collect())
+                        .unwrap_or_default();
+                    if !got.contains(&want) {
+                        c.fail(format!(
+                            "{key}: {step} has {field} {got:?}, expected {want}"
+                        ));
+                    }
+                }
+                None => c.fail(format!("{key}: {step} is not a step; steps: {ids:?}")),
+            }
         }
     }
     if let Some(n) = expect.get("steps_min") {

@@ -163,6 +163,68 @@ fn every_link_has_a_source_and_a_target() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Issue 17: at least five 중복수혜 limits, each read from a notice (a web source with
+/// its date) and with its period; at least 20 programmes with the documents their
+/// notice lists, each list with its source page.
+#[test]
+fn duplicate_support_limits_and_documents_are_sourced() {
+    use gachi::catalogue::{ExclusionPeriod, LinkKind};
+    let cat = builtin().expect("parses");
+    let mut problems = Vec::new();
+    let mut between = 0;
+    let mut families = BTreeSet::new();
+    for p in &cat.programmes {
+        for l in p.links.iter().filter(|l| l.kind == LinkKind::Excludes) {
+            if l.to != p.id {
+                between += 1;
+                families.insert(p.purpose.clone());
+            }
+            if !l.source.starts_with("https://") || !l.source.contains("(20") {
+                problems.push(format!("{} → {}: source {:?}", p.id, l.to, l.source));
+            }
+            match l.period {
+                None => problems.push(format!("{} → {}: no period", p.id, l.to)),
+                Some(ExclusionPeriod::WithinYears) if l.years.is_none() => {
+                    problems.push(format!("{} → {}: within_years without years", p.id, l.to))
+                }
+                _ => {}
+            }
+            if l.note
+                .as_ref()
+                .is_none_or(|n| n.ko.is_empty() || n.en.is_empty())
+            {
+                problems.push(format!("{} → {}: no note in both languages", p.id, l.to));
+            }
+        }
+        if !p.documents.is_empty() {
+            match p.provenance.documents_source() {
+                None => problems.push(format!("{}: documents without a source", p.id)),
+                Some(f) if !f.url.starts_with("https://") => {
+                    problems.push(format!("{}: documents source {}", p.id, f.url))
+                }
+                Some(_) => {}
+            }
+            for d in &p.documents {
+                if d.ko.trim().is_empty() || d.en.trim().is_empty() {
+                    problems.push(format!("{}: a document without both names", p.id));
+                }
+            }
+        }
+    }
+    let with_documents = cat
+        .programmes
+        .iter()
+        .filter(|p| !p.documents.is_empty())
+        .count();
+    assert!(between >= 5, "{between} limits between two programmes");
+    assert!(families.len() >= 2, "limits in {families:?}");
+    assert!(
+        with_documents >= 20,
+        "{with_documents} programmes with documents"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn every_research_entry_appears_at_least_once() {
     let v = raw();

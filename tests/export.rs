@@ -172,15 +172,21 @@ fn report_is_self_contained_and_well_formed() {
             assert!(lower[i..].starts_with("url(#"), "{lang:?}: external url()");
         }
         // Every http reference is a plain link the reader may follow, or text.
+        let floor = |mut k: usize| {
+            while !lower.is_char_boundary(k) {
+                k -= 1;
+            }
+            k
+        };
         for (i, _) in lower.match_indices("http") {
-            let before = &lower[i.saturating_sub(7)..i];
+            let before = &lower[floor(i.saturating_sub(7))..i];
             assert!(
                 before.ends_with("href=\"")
                     || before.ends_with('>')
                     || before.ends_with(": ")
                     || before.ends_with("xmlns=\""),
                 "{lang:?}: unexpected http reference near {:?}",
-                &lower[i.saturating_sub(40)..(i + 40).min(lower.len())]
+                &lower[floor(i.saturating_sub(40))..floor((i + 40).min(lower.len()))]
             );
         }
         // Korean system fonts, A4 print rules.

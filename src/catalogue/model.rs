@@ -606,7 +606,8 @@ pub enum LinkKind {
     /// Used together; no order.
     Complement,
     /// 중복수혜 제한: a firm selected for or having received the linking programme may
-    /// not receive the other (for the link's `period`); the rule binds both ways.
+    /// not receive the other (for the link's `period`). One way, as the other
+    /// programme's notice states it; a mutual limit is a link each way.
     Excludes,
 }
 
@@ -742,9 +743,19 @@ pub struct FigureSource {
     /// The field it sources, as a path: `support.max_krw`, `criteria`, `name`.
     pub field: String,
     pub url: String,
-    pub date: String,
+    /// When the source was published; absent when the page carries no date (an
+    /// agency's standing guidance page), shown as "확인 필요".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Provenance {
+    /// The source of the `documents` list: the figure source for field `documents`.
+    pub fn documents_source(&self) -> Option<&FigureSource> {
+        self.figures.iter().find(|f| f.field == "documents")
+    }
 }
 
 /// Whether a URL may be opened in a browser: only http and https.

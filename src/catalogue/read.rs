@@ -977,7 +977,7 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
                 }
                 ok
             });
-            let date = f.req_nonempty("date", probs).filter(|d| {
+            let date = f.opt_str("date", probs).filter(|d| {
                 let ok = source_date_ok(d);
                 if !ok {
                     probs.push(
@@ -991,11 +991,11 @@ fn read_provenance(o: &Obj, probs: &mut Problems) -> Option<Provenance> {
                 ok
             });
             let note = f.opt_str("note", probs).map(str::to_string);
-            if let (Some(field), Some(url), Some(date)) = (field, url, date) {
+            if let (Some(field), Some(url)) = (field, url) {
                 figures.push(FigureSource {
                     field: field.to_string(),
                     url: url.to_string(),
-                    date: date.to_string(),
+                    date: date.map(str::to_string),
                     note,
                 });
             }

@@ -1133,7 +1133,7 @@ fn schedule_steps(
         }
         // A limit between two new steps of this plan: the later one waits.
         for (pj, &j) in order[..k].iter().enumerate() {
-            if let Some(l) = standing::excludes_between(cat, i, j)
+            if let Some(l) = standing::excludes_between(cat, j, i)
                 && let Some(m) = standing::wait_between(l, starts[pj], ends[pj])
                 && m > earliest
             {
@@ -1342,6 +1342,14 @@ fn schedule_steps(
                     ready: ready.contains(&d.ko),
                 })
                 .collect(),
+            documents_source: p
+                .provenance
+                .documents_source()
+                .filter(|_| !p.documents.is_empty())
+                .map(|f| crate::plan::DocumentsSource {
+                    url: f.url.clone(),
+                    date: f.date.clone(),
+                }),
             apply_url: p.apply_url.clone(),
         });
     }

@@ -64,14 +64,13 @@ fn runs_until(p: &Programme, from: YearMonth) -> YearMonth {
     from.plus_months(i64::from(months) - 1)
 }
 
-/// The `excludes` link between two programmes, either way.
-fn excludes_link<'a>(a: &'a Programme, b: &'a Programme) -> Option<&'a Link> {
-    let find = |x: &'a Programme, y: &Programme| {
-        x.links
-            .iter()
-            .find(|l| l.kind == LinkKind::Excludes && l.to == y.id)
-    };
-    find(a, b).or_else(|| find(b, a))
+/// The `excludes` link from `held` to `target`: having `held` limits `target`. A
+/// limit binds one way (the smart-service notice shuts out smart-factory firms, not
+/// the reverse); a mutual limit is two links.
+fn excludes_link<'a>(held: &'a Programme, target: &Programme) -> Option<&'a Link> {
+    held.links
+        .iter()
+        .find(|l| l.kind == LinkKind::Excludes && l.to == target.id)
 }
 
 /// Every limit on programme `j` from the programmes the firm was selected for or
@@ -84,9 +83,8 @@ pub fn limits(
     as_of: YearMonth,
 ) -> Vec<Limit> {
     let target = &cat.programmes[j];
-    let partners = cat.outgoing[j]
+    let partners = cat.incoming[j]
         .iter()
-        .chain(&cat.incoming[j])
         .filter(|&&(i, kind)| kind == LinkKind::Excludes && i != j)
         .map(|&(i, _)| i);
     let mut seen = Vec::new();
@@ -299,14 +297,18 @@ pub fn status_why(a: &Application, name: &Text) -> Option<Text> {
     })
 }
 
-/// The `excludes` link between programmes `i` and `j` of the catalogue, either way.
-pub fn excludes_between(cat: &Catalogue, i: usize, j: usize) -> Option<&Link> {
-    excludes_link(&cat.programmes[i], &cat.programmes[j])
+/// The `excludes` link by which having programme `held` limits programme `target`
+/// (positions in the catalogue).
+pub fn excludes_between(cat: &Catalogue, held: usize, target: usize) -> Option<&Link> {
+    excludes_link(&cat.programmes[held], &cat.programmes[target])
 }
 
-/// The `excludes` link between `i` and `j` when it forbids having both ever.
+/// An `excludes` link between `i` and `j`, either way, that forbids the second ever.
 pub fn ever_excludes(cat: &Catalogue, i: usize, j: usize) -> Option<&Link> {
-    excludes_between(cat, i, j).filter(|l| l.period == Some(ExclusionPeriod::Ever))
+    let ever = |l: &&Link| l.period == Some(ExclusionPeriod::Ever);
+    excludes_between(cat, i, j)
+        .filter(ever)
+        .or_else(|| excludes_between(cat, j, i).filter(ever))
 }
 
 /// For two new steps of one plan: the month from which `later` may start given

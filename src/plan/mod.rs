@@ -138,9 +138,22 @@ pub struct Step {
     /// catalogue lists none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<StepDocument>,
+    /// Added (2026-12): where the document list comes from (`url`, and `date` when the
+    /// page carries one); absent without documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents_source: Option<DocumentsSource>,
     /// Added (2026-12): the official application page, when the catalogue gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_url: Option<String>,
+}
+
+/// The source of a step's document list: `{"url", "date"}` (`date` absent when the
+/// page is undated: "확인 필요").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentsSource {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// A same-purpose programme offered after a rejection (`steps[].alternatives`).
