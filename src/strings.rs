@@ -346,6 +346,26 @@ strings! {
     LINK_BONUS_TO = "가점·우대를 받는 사업", "earns bonus points in";
     LINK_BONUS_FROM = "가점·우대를 주는 사업", "bonus points from";
     LINK_WITH = "함께 활용", "used together with";
+    // Issue 17: applications, documents, where to apply.
+    APPLICATION = "신청 현황", "Application";
+    APPLICATION_HISTORY = "신청 이력", "History";
+    APPLICATION_NONE = "신청 기록 없음", "no application recorded";
+    ALTERNATIVES = "같은 목적의 다른 사업", "Other programmes for the same purpose";
+    DOCUMENTS = "제출 서류", "Documents to submit";
+    DOCUMENTS_READY = "준비됨", "ready";
+    DOCUMENTS_SOURCE = "서류 목록 출처", "Document list from";
+    DOCUMENTS_NONE = "제출 서류: 공고에서 확인 필요", "Documents: see the notice";
+    DATE_TO_VERIFY = "날짜 확인 필요", "date to verify";
+    APPLY_AT = "신청하는 곳", "Apply at";
+    SELECTED_RUNNING = "선정 · 사업 진행", "selected · project running";
+    APPLIED_WAITING = "신청함 · 결과 대기", "applied · awaiting the result";
+    STATUS_MONTH = "상태 월", "Month";
+    STATUS_NOTE = "메모", "Note";
+    STATUS_SET = "상태 저장", "Set status";
+    STATUS_CLEAR = "신청 기록 지우기", "Clear the record";
+    APPLICATIONS_TITLE = "이 고객의 신청 현황", "This client's applications";
+    APPLICATIONS_EMPTY = "아직 신청 기록이 없습니다. 계획의 단계를 눌러 상태를 적으세요.", "No applications recorded yet. Open a step of the plan to set its status.";
+    APPLICATIONS_NOT_IN_CATALOGUE = "카탈로그에 없는 사업", "not in the catalogue";
     LINK_EXCLUDES = "중복수혜 제한 (함께 받을 수 없음)", "not together (duplicate-support limit)";
     LAST_ANNOUNCED = "마지막 공고", "last announced";
     SOURCE_DATE = "자료 날짜", "Source dated";

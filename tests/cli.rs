@@ -730,3 +730,63 @@ fn a_misspelled_field_is_warned_about_with_the_field_it_likely_means() {
     ]);
     assert!(!stderr(&ok).contains("Unknown field"), "{}", stderr(&ok));
 }
+
+/// Issue 17: `gachi plan` reads the statuses of the profile's applications and
+/// `gachi report` prints them; a bad status is refused naming its record.
+#[test]
+fn plan_and_report_follow_the_applications() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::case_profile_json("o-applications-welding-firm");
+    let prof = write_json(dir.path(), "firm.json", &profile);
+    let plan_path = dir.path().join("plan.json");
+    let o = gachi(&[
+        "plan",
+        "--profile",
+        s(&prof),
+        "--as-of",
+        "2026-12",
+        "--out",
+        s(&plan_path),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan: Value = serde_json::from_slice(&std::fs::read(&plan_path).unwrap()).unwrap();
+    let step = |id: &str| {
+        plan["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["programme_id"] == id)
+            .unwrap_or_else(|| panic!("{id} is a step"))
+            .clone()
+    };
+    assert_eq!(
+        step("mss-smart-factory")["application"]["status"],
+        "selected"
+    );
+    assert_eq!(step("mss-smart-factory")["start"], "2026-06");
+    assert_eq!(
+        step("mss-export-voucher")["history"][0]["status"],
+        "applied"
+    );
+    assert_eq!(
+        step("mss-tech-innovation-rnd")["application"]["month"],
+        "2026-11"
+    );
+
+    let report = dir.path().join("report.html");
+    let o = gachi(&["report", "--plan", s(&plan_path), "--out", s(&report)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("선정됨 · 2026-06") && html.contains("탈락 · 2026-12"));
+
+    let mut bad = profile.clone();
+    bad["applications"][1]["status"] = json!("won");
+    let bad_path = write_json(dir.path(), "bad.json", &bad);
+    let o = gachi_with_lang(&["plan", "--profile", s(&bad_path)], "ko_KR.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("applications[1].status") && err.contains("won"),
+        "{err}"
+    );
+}

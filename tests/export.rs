@@ -862,3 +862,80 @@ fn a_diff_never_prints_a_guessed_month_for_an_unknown_window() {
     assert!(a.totals.loan_steps_without_amount > 0 && a.totals.max_loan_krw == 0);
     assert!(!totals.contains("융자·보증 한도 0원"), "{totals}");
 }
+
+/// Issue 17: the report prints each step's status and history, the alternative after
+/// a rejection, the documents to submit as a checklist (ticked ones marked ready),
+/// their source and where to apply — in both languages.
+#[test]
+fn the_report_prints_applications_and_documents() {
+    let mut profile = common::case_profile_json("o-applications-welding-firm");
+    // The consultant ticked two of the smart factory's documents.
+    let apps = profile["applications"]
+        .as_array_mut()
+        .expect("applications");
+    let sf = apps
+        .iter_mut()
+        .rfind(|a| a["programme_id"] == "mss-smart-factory")
+        .expect("smart factory record");
+    sf["documents_ready"] = json!([
+        "사업계획서 (스마트공장 사업관리시스템에 내용 입력)",
+        "중소·중견기업 확인서 (도입기업)"
+    ]);
+    let plan = plan_for(&profile, "2026-12");
+    let order = |id: &str| plan.step(id).expect(id).order;
+
+    let ko = report_html(&plan, Lang::Ko);
+    let sf = article(&ko, order("mss-smart-factory"));
+    assert!(sf.contains("선정됨 · 2026-06"), "{sf}");
+    assert!(sf.contains("신청함 (결과 대기) · 2026-03"), "history: {sf}");
+    assert!(
+        sf.contains("고도화1 선정, 협약 6월"),
+        "the record's note: {sf}"
+    );
+    assert!(sf.contains("선정 · 사업 진행 2026-06"), "{sf}");
+    assert!(
+        sf.contains("☑ 사업계획서 (스마트공장 사업관리시스템에 내용 입력) (준비됨)"),
+        "{sf}"
+    );
+    assert!(sf.contains("☐ 국세·지방세 완납 증명서"), "{sf}");
+    assert!(sf.contains("서류 목록 출처"), "{sf}");
+    assert!(
+        sf.links
+            .iter()
+            .any(|l| l.contains("pblancId=PBLN_000000000120993")),
+        "{:?}",
+        sf.links
+    );
+    assert!(sf.links.iter().any(|l| l == "https://www.smart-factory.kr"));
+
+    let voucher = article(&ko, order("mss-export-voucher"));
+    assert!(voucher.contains("탈락 · 2026-12"), "{voucher}");
+    assert!(voucher.contains("발표평가 탈락"), "{voucher}");
+    assert!(voucher.contains("같은 목적의 다른 사업"), "{voucher}");
+    assert!(voucher.contains("산업 글로벌 진출역량 강화"), "{voucher}");
+
+    let rnd = article(&ko, order("mss-tech-innovation-rnd"));
+    assert!(rnd.contains("신청함 · 결과 대기 2026-11"), "{rnd}");
+
+    // A step whose documents no source lists says to see the notice.
+    let root = article(&ko, order("motie-root-automation"));
+    assert!(root.contains("제출 서류: 공고에서 확인 필요"), "{root}");
+
+    let en = report_html(&plan, Lang::En);
+    let sf = article(&en, order("mss-smart-factory"));
+    assert!(sf.contains("selected · 2026-06"), "{sf}");
+    assert!(
+        sf.contains("☑ Business plan (entered in the smart-factory management system) (ready)"),
+        "{sf}"
+    );
+    assert!(
+        sf.contains("Documents to submit") && sf.contains("Apply at"),
+        "{sf}"
+    );
+    let voucher = article(&en, order("mss-export-voucher"));
+    assert!(voucher.contains("rejected · 2026-12"), "{voucher}");
+    assert!(
+        voucher.contains("Other programmes for the same purpose"),
+        "{voucher}"
+    );
+}

@@ -8,7 +8,7 @@ use super::{
     support_kind_label, text_or, window_label,
 };
 use crate::catalogue::{Confidence, is_web_url};
-use crate::codes::{Goal, Region, SizeClass};
+use crate::codes::{ApplicationStatus, Goal, Region, SizeClass};
 use crate::facts::ministry_name as ministry_label;
 use crate::matcher::{Eligibility, Outcome, Reason, WindowState};
 use crate::plan::{Plan, Step};
@@ -607,7 +607,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
          <header><span class=\"num\" style=\"background:{solid}\">{order}</span>\
          <h3>{name}</h3>\
          <p class=\"meta\"><b style=\"color:{solid}\">{ministry}</b> · {agency} · {category} \
-         <span class=\"badge {badge_class}\">{badge}</span></p></header>\n<dl>\n",
+         <span class=\"badge {badge_class}\">{badge}</span>{status}</p></header>\n<dl>\n",
         order = s.order,
         solid = pal.solid,
         name = esc(step_name(s, lang)),
@@ -619,6 +619,15 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         agency = esc(s.agency_in(lang)),
         category = esc(s.category.label(lang)),
         badge = esc(badge.get(lang)),
+        status = s
+            .application
+            .as_ref()
+            .map(|a| format!(
+                " <span class=\"badge status {}\">{}</span>",
+                a.status.code(),
+                esc(&status_words(a, lang))
+            ))
+            .unwrap_or_default(),
     );
 
     // Support.
@@ -644,26 +653,42 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
 
     // Schedule. An unknown window has no month: the plan's month is only the
     // earliest, so it is not printed as when to apply (trial 2026-11).
-    let mut sched = if s.window == WindowState::ToVerify {
-        let n = s.end.months_since(s.start) + 1;
-        match lang {
-            Lang::Ko => format!("{} · 사업 기간 공고 후 약 {n}개월", APPLY_UNKNOWN.get(lang)),
-            Lang::En => format!(
-                "{} · project about {n} months from the call",
-                APPLY_UNKNOWN.get(lang)
-            ),
-        }
-    } else {
-        format!(
-            "{} {} · {} · {} {} – {}",
-            APPLY_IN.get(lang),
-            s.start,
-            window_label(s).get(lang),
-            PERIOD.get(lang),
-            s.start,
-            s.end
-        )
-    };
+    let running = s.application.as_ref().map(|a| a.status);
+    let mut sched =
+        if let Some(st @ (ApplicationStatus::Selected | ApplicationStatus::Applied)) = running {
+            let head = if st == ApplicationStatus::Selected {
+                SELECTED_RUNNING
+            } else {
+                APPLIED_WAITING
+            };
+            format!(
+                "{} {} · {} {} – {}",
+                head.get(lang),
+                s.start,
+                PERIOD.get(lang),
+                s.start,
+                s.end
+            )
+        } else if s.window == WindowState::ToVerify {
+            let n = s.end.months_since(s.start) + 1;
+            match lang {
+                Lang::Ko => format!("{} · 사업 기간 공고 후 약 {n}개월", APPLY_UNKNOWN.get(lang)),
+                Lang::En => format!(
+                    "{} · project about {n} months from the call",
+                    APPLY_UNKNOWN.get(lang)
+                ),
+            }
+        } else {
+            format!(
+                "{} {} · {} · {} {} – {}",
+                APPLY_IN.get(lang),
+                s.start,
+                window_label(s).get(lang),
+                PERIOD.get(lang),
+                s.start,
+                s.end
+            )
+        };
     if s.end_assumed {
         let _ = write!(sched, " ({})", END_ASSUMED.get(lang));
     }
@@ -710,6 +735,8 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         }
         h.push_str("</ul></dd>\n");
     }
+
+    application_rows(h, s, lang);
 
     // Conditions.
     if !s.reasons.is_empty() {
@@ -801,6 +828,109 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
         "<dt>{}</dt><dd class=\"source\">{source}</dd>\n</dl>\n</article>\n",
         esc(DETAIL_SOURCE.get(lang))
     );
+}
+
+/// "선정됨 · 2026-06" — a record's status and month.
+fn status_words(a: &crate::profile::Application, lang: Lang) -> String {
+    match a.month {
+        Some(m) => format!("{} · {m}", a.status.label(lang)),
+        None => a.status.label(lang).to_string(),
+    }
+}
+
+/// The step's application history, the alternatives after a rejection, the
+/// documents to submit (ticked ones marked ready) and where to apply (issue 17).
+fn application_rows(h: &mut String, s: &Step, lang: Lang) {
+    if let Some(a) = &s.application {
+        let _ = write!(
+            h,
+            "<dt>{}</dt><dd><ul class=\"history\">",
+            esc(APPLICATION_HISTORY.get(lang))
+        );
+        for r in s.history.iter().chain(std::iter::once(a)) {
+            let note = r
+                .note
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| format!(" — {}", esc(n)))
+                .unwrap_or_default();
+            let _ = write!(h, "<li>{}{note}</li>", esc(&status_words(r, lang)));
+        }
+        h.push_str("</ul></dd>\n");
+    }
+    if !s.alternatives.is_empty() {
+        let names: Vec<String> = s
+            .alternatives
+            .iter()
+            .map(|x| text_or(&x.name, lang, &x.programme_id).to_string())
+            .collect();
+        let _ = writeln!(
+            h,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(ALTERNATIVES.get(lang)),
+            esc(&names.join(", "))
+        );
+    }
+    if s.documents.is_empty() {
+        let _ = writeln!(
+            h,
+            "<dt>{}</dt><dd class=\"to-verify\">{}</dd>",
+            esc(DOCUMENTS.get(lang)),
+            esc(DOCUMENTS_NONE.get(lang))
+        );
+    } else {
+        let _ = write!(
+            h,
+            "<dt>{}</dt><dd><ul class=\"documents\">",
+            esc(DOCUMENTS.get(lang))
+        );
+        for d in &s.documents {
+            let name = match lang {
+                Lang::Ko => &d.ko,
+                Lang::En => &d.en,
+            };
+            let (mark, ready) = if d.ready {
+                (
+                    "☑",
+                    format!(
+                        " <span class=\"small\">({})</span>",
+                        esc(DOCUMENTS_READY.get(lang))
+                    ),
+                )
+            } else {
+                ("☐", String::new())
+            };
+            let _ = write!(
+                h,
+                "<li class=\"{}\"><span class=\"box\">{mark}</span> {}{ready}</li>",
+                if d.ready { "ready" } else { "open" },
+                esc(name)
+            );
+        }
+        h.push_str("</ul>");
+        if let Some(src) = &s.documents_source {
+            let date = src
+                .date
+                .as_deref()
+                .map(esc)
+                .unwrap_or_else(|| esc(DATE_TO_VERIFY.get(lang)));
+            let _ = write!(
+                h,
+                "<p class=\"small\">{}: {} · {date}</p>",
+                esc(DOCUMENTS_SOURCE.get(lang)),
+                url_html(&src.url, lang)
+            );
+        }
+        h.push_str("</dd>\n");
+    }
+    if let Some(u) = &s.apply_url {
+        let _ = writeln!(
+            h,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(APPLY_AT.get(lang)),
+            url_html(u, lang)
+        );
+    }
 }
 
 fn also_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'_>) {
@@ -913,6 +1043,13 @@ svg.diagram {{ display: block; width: 100%; height: auto; font-family: {FONT_STA
 .badge {{ display: inline-block; padding: 0 5pt; border-radius: 7pt; font-size: 8pt; border: 0.8pt solid; margin-left: 3pt; }}
 .badge.eligible {{ color: #1e7b34; border-color: #1e7b34; }}
 .badge.verify {{ color: #9a6700; border-color: #9a6700; }}
+.badge.status {{ color: #333; border-color: #555; background: #f2f2f2; }}
+.badge.status.selected, .badge.status.received {{ color: #fff; background: #1e7b34; border-color: #1e7b34; }}
+.badge.status.applied {{ color: #0b4f8a; border-color: #0b4f8a; background: #eaf2fb; }}
+.badge.status.rejected {{ color: #a11; border-color: #a11; background: #fbeaea; }}
+ul.documents {{ list-style: none; padding-left: 0; margin: 0; }}
+ul.documents .box {{ font-size: 11pt; }}
+ul.documents li.ready {{ color: #555; }}
 dl {{ display: grid; grid-template-columns: 24mm 1fr; gap: 2pt 8pt; margin: 0; font-size: 9.5pt; }}
 dt {{ color: #555; font-weight: 600; }}
 dd {{ margin: 0; }}

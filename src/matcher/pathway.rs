@@ -1201,9 +1201,11 @@ fn schedule_steps(
         starts.push(placed.start);
         ends.push(placed.end);
         let open_now = open_in(&placed, as_of);
+        // Pathway links only: a 중복수혜 limit shows as a reason or a why when it binds.
         let links = p
             .links
             .iter()
+            .filter(|l| l.kind != LinkKind::Excludes)
             .map(|l| {
                 let other = cat.get(&l.to);
                 StepLink {
