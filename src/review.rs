@@ -27,6 +27,7 @@
 
 use crate::bizinfo::{Period, parse_period};
 use crate::catalogue::{Call, CallDate, Catalogue, Programme, days_in_month};
+use crate::codes::ApplicationStatus;
 use crate::matcher::{FirmFacts, build_plan, evaluate};
 use crate::month::YearMonth;
 use crate::plan::{Eligibility, Outcome, Plan, Reason};
@@ -248,7 +249,15 @@ fn usable(plan: &Plan) -> Vec<(&str, Standing)> {
             .map(Reason::text)
             .collect::<Vec<_>>()
     };
-    let steps = plan.steps.iter().map(|s| {
+    // A programme the firm applied to or was selected for is under way: its calls and
+    // changes are no news for the firm (issue 17); a planned or rejected one is.
+    let under_way = |s: &&crate::plan::Step| {
+        matches!(
+            s.application.as_ref().map(|a| a.status),
+            Some(ApplicationStatus::Applied | ApplicationStatus::Selected)
+        )
+    };
+    let steps = plan.steps.iter().filter(|s| !under_way(s)).map(|s| {
         (
             s.programme_id.as_str(),
             Standing {

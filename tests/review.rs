@@ -611,3 +611,37 @@ fn a_workspace_without_broken_files_exits_0_and_a_missing_one_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).is_empty());
 }
+
+/// Issue 17: a programme the firm applied to or was selected for is under way, so a
+/// call opening for it is no news; a planned or rejected one still is (the firm means
+/// to apply, or to try again).
+#[test]
+fn a_call_for_a_programme_under_way_is_no_news() {
+    let (old, new) = (catalogue(&old_catalogue()), catalogue(&new_catalogue()));
+    let with = |status: &str| {
+        let mut v = client_files()[0].1.clone();
+        v["applications"] = json!([{ "programme_id": "mss-factory", "status": status,
+                                     "month": "2026-11" }]);
+        let p = read_profile_value(&v, ym(AS_OF)).expect("profile");
+        review(&[("a.json".to_string(), p)], &new, Some(&old), ym(AS_OF))
+    };
+    for status in ["applied", "selected"] {
+        let r = with(status);
+        assert!(
+            !r.clients[0]
+                .opening
+                .iter()
+                .any(|i| i.programme_id == "mss-factory"),
+            "{status}: {:?}",
+            ids(&r.clients[0].opening, |i| &i.programme_id)
+        );
+    }
+    for status in ["planned", "rejected"] {
+        let r = with(status);
+        assert_eq!(
+            ids(&r.clients[0].opening, |i| &i.programme_id),
+            ["mss-factory"],
+            "{status}"
+        );
+    }
+}
