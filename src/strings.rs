@@ -348,6 +348,7 @@ strings! {
     LINK_WITH = "함께 활용", "used together with";
     // Issue 17: applications, documents, where to apply.
     APPLICATION = "신청 현황", "Application";
+    SELECTED_BADGE = "선정됨 (진행 중)", "Selected (running)";
     APPLICATION_HISTORY = "신청 이력", "History";
     APPLICATION_NONE = "신청 기록 없음", "no application recorded";
     ALTERNATIVES = "같은 목적의 다른 사업", "Other programmes for the same purpose";
@@ -359,12 +360,18 @@ strings! {
     APPLY_AT = "신청하는 곳", "Apply at";
     SELECTED_RUNNING = "선정 · 사업 진행", "selected · project running";
     APPLIED_WAITING = "신청함 · 결과 대기", "applied · awaiting the result";
+    STATUS_LABEL = "상태", "Status";
     STATUS_MONTH = "상태 월", "Month";
     STATUS_NOTE = "메모", "Note";
     STATUS_SET = "상태 저장", "Set status";
     STATUS_CLEAR = "신청 기록 지우기", "Clear the record";
     APPLICATIONS_TITLE = "이 고객의 신청 현황", "This client's applications";
     APPLICATIONS_EMPTY = "아직 신청 기록이 없습니다. 계획의 단계를 눌러 상태를 적으세요.", "No applications recorded yet. Open a step of the plan to set its status.";
+    STATUS_MONTH_BAD = "월은 YYYY-MM 형식으로 적어 주세요 (예: 2026-06).", "Write the month as YYYY-MM (e.g. 2026-06).";
+    STATUS_CLEAR_HINT = "이 사업의 신청 기록(이력 포함)을 모두 지웁니다. 저장 전이라면 저장하지 않고 닫아 되돌릴 수 있습니다.", "Removes every record of this programme, history included. Until saved, closing without saving brings it back.";
+    DOCUMENTS_TICK_HINT = "서류를 체크하면 이 사업이 '신청 예정'으로 기록됩니다.", "Ticking a document records the programme as planned.";
+    TAB_APPLICATIONS = "신청 현황", "Applications";
+    TAB_APPLICATIONS_HINT = "이 고객이 신청했거나 신청할 사업과 그 상태 (계획에 없는 사업도 포함)", "What this client applied to or plans to, with each status (also programmes outside the plan)";
     APPLICATIONS_NOT_IN_CATALOGUE = "카탈로그에 없는 사업", "not in the catalogue";
     LINK_EXCLUDES = "중복수혜 제한 (함께 받을 수 없음)", "not together (duplicate-support limit)";
     LAST_ANNOUNCED = "마지막 공고", "last announced";

@@ -5,6 +5,7 @@
 use super::state::{Document, RecentFile, Screen};
 use super::{FileKind, GachiApp, Notice, Purpose, ResultsTab, changes, i18n as s, questionnaire};
 use crate::files::FileError;
+use crate::month::YearMonth;
 use crate::profile::FirmProfile;
 use crate::text::Lang;
 use crate::workspace::Workspace;
@@ -99,6 +100,18 @@ pub enum Command {
     CancelFetch,
     /// Delete a source's key from the key store.
     ForgetKey(crate::bizinfo::Source),
+    /// Set where the firm stands with a programme (`None`: remove its records).
+    SetApplication {
+        programme_id: String,
+        status: Option<crate::codes::ApplicationStatus>,
+        month: Option<YearMonth>,
+        note: String,
+    },
+    /// Tick or untick one of a programme's documents (by its Korean name).
+    ToggleDocument {
+        programme_id: String,
+        document: String,
+    },
 }
 
 /// A question shown in a modal: a title, lines, and answers (each a command).
@@ -235,6 +248,44 @@ impl GachiApp {
                 ctx.data_mut(|d| d.insert_temp(egui::Id::unique("detail_reset"), true));
             }
             Command::SetTab(t) => self.rt.tab = t,
+            Command::SetApplication {
+                programme_id,
+                status,
+                month,
+                note,
+            } => {
+                // The what-if copy follows, so its plan shows the same statuses.
+                let note = Some(note).filter(|n| !n.is_empty());
+                super::applications::set_status(
+                    &mut self.state.profile,
+                    &programme_id,
+                    status,
+                    month,
+                    note.clone(),
+                );
+                if let Some(w) = &mut self.rt.whatif {
+                    super::applications::set_status(
+                        &mut w.profile,
+                        &programme_id,
+                        status,
+                        month,
+                        note,
+                    );
+                }
+            }
+            Command::ToggleDocument {
+                programme_id,
+                document,
+            } => {
+                super::applications::toggle_document(
+                    &mut self.state.profile,
+                    &programme_id,
+                    &document,
+                );
+                if let Some(w) = &mut self.rt.whatif {
+                    super::applications::toggle_document(&mut w.profile, &programme_id, &document);
+                }
+            }
             Command::TogglePathway => self.rt.pathway_open = !self.rt.pathway_open,
             Command::ToggleDetailFull => self.rt.detail_full = !self.rt.detail_full,
             Command::CloseComparison => self.rt.comparison = None,

@@ -12,6 +12,7 @@
 //! `results/` (one file per panel), `whatif.rs`, `browser.rs` (the catalogue);
 //! the top bar is `top_bar.rs`, banners and questions `banner.rs`, file work `io.rs`.
 
+pub mod applications;
 mod banner;
 mod browser;
 mod changes;
@@ -101,6 +102,8 @@ pub enum ResultsTab {
     Verify,
     /// Programmes the firm does not qualify for.
     Not,
+    /// The client's applications, with their statuses (issue 17).
+    Applications,
 }
 
 /// The plan and what it was built from, so it is rebuilt only on change.

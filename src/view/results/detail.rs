@@ -70,8 +70,14 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
     let step = plan.step(&p.id);
     let also = plan.also_eligible.iter().find(|a| a.programme_id == p.id);
     let not = plan.not_eligible.iter().find(|n| n.programme_id == p.id);
+    let selected = step
+        .and_then(|st| st.application.as_ref())
+        .map(|a| a.status)
+        == Some(crate::codes::ApplicationStatus::Selected);
     let (badge, c) = if plan.received.contains(&p.id) {
         (s::RECEIVED_BADGE, style::pass_colour(dark))
+    } else if selected {
+        (s::SELECTED_BADGE, style::pass_colour(dark))
     } else if not.is_some() {
         (s::NOT_BADGE, style::fail_colour(dark))
     } else if step.map(|s| s.eligibility).or(also.map(|a| a.eligibility))
@@ -121,6 +127,7 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
             );
         }
     }
+    super::super::applications::show_in_detail(ui, app, p, cmds);
     if let Some(n) = not {
         heading(ui, s::UNLOCK, lang);
         if n.unlock.is_empty() {
@@ -300,6 +307,10 @@ fn links(ui: &mut Ui, p: &Programme, app: &GachiApp, lang: Lang, cmds: &mut Vec<
     }
     heading(ui, s::DETAIL_LINKS, lang);
     for (id, kind, source, outgoing) in linked {
+        // A limit on reapplying to the programme itself is not a link to show.
+        if id == p.id {
+            continue;
+        }
         let Some(q) = cat.get(id) else { continue };
         let arrow = if outgoing { "→" } else { "←" };
         ui.horizontal_wrapped(|ui| {

@@ -82,6 +82,8 @@ fn rows(plan: &Plan, tab: ResultsTab) -> Vec<Row<'_>> {
                 note: first(&n.reasons, Outcome::Fail),
             })
             .collect(),
+        // Drawn by `applications::show_list`, from the profile.
+        ResultsTab::Applications => Vec::new(),
     }
 }
 
@@ -110,6 +112,7 @@ pub fn show(
                 ResultsTab::Also => s::TAB_ALSO,
                 ResultsTab::Verify => s::TAB_VERIFY,
                 ResultsTab::Not => s::TAB_NOT,
+                ResultsTab::Applications => s::TAB_APPLICATIONS,
             };
             if ui
                 .selectable_label(app.rt.tab == tab, format!("{} ({count})", label.get(lang)))
@@ -119,7 +122,23 @@ pub fn show(
                 cmds.push(Command::SetTab(tab));
             }
         }
+        let tab = ResultsTab::Applications;
+        let count = super::super::applications::count(&app.state.profile);
+        if ui
+            .selectable_label(
+                app.rt.tab == tab,
+                format!("{} ({count})", s::TAB_APPLICATIONS.get(lang)),
+            )
+            .on_hover_text(tab_hint(tab).get(lang))
+            .clicked()
+        {
+            cmds.push(Command::SetTab(tab));
+        }
     });
+    if app.rt.tab == ResultsTab::Applications {
+        super::super::applications::show_list(ui, app, cmds);
+        return;
+    }
     let rows = rows(plan, app.rt.tab);
     let cat = &app.rt.catalogue;
     egui::ScrollArea::vertical()
@@ -166,5 +185,6 @@ fn tab_hint(tab: ResultsTab) -> s::S {
         ResultsTab::Also => s::TAB_ALSO_HINT,
         ResultsTab::Verify => s::TAB_VERIFY_HINT,
         ResultsTab::Not => s::TAB_NOT_HINT,
+        ResultsTab::Applications => s::TAB_APPLICATIONS_HINT,
     }
 }

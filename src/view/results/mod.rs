@@ -219,6 +219,29 @@ pub(crate) fn money(won: Option<u64>, lang: Lang) -> String {
 /// "신청 시기 미정 (공고 확인 필요)" — never dated "this month", which reads as "apply
 /// today" (the plan's month is only the earliest).
 pub(crate) fn apply_text(st: &crate::plan::Step, lang: Lang) -> String {
+    use crate::codes::ApplicationStatus as A;
+    // Where the firm's own application put the step: its status, not a call.
+    if let Some(a) = &st.application {
+        match a.status {
+            A::Selected | A::Applied => {
+                return format!("{} · {}", a.status.label(lang), st.start);
+            }
+            A::Rejected | A::Withdrawn | A::Planned => {
+                let next = if st.window == WindowState::ToVerify {
+                    s::APPLY_UNKNOWN.get(lang).to_string()
+                } else {
+                    format!(
+                        "{} {} ({})",
+                        s::CARD_APPLY.get(lang),
+                        st.start,
+                        window_word(st.window).get(lang)
+                    )
+                };
+                return format!("[{}] {next}", a.status.label(lang));
+            }
+            A::Received => {}
+        }
+    }
     if st.window == WindowState::ToVerify {
         return s::APPLY_UNKNOWN.get(lang).to_string();
     }

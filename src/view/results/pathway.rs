@@ -155,6 +155,11 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
             style::unknown_colour(dark)
         }),
     );
+    // A programme the firm was selected for is past the eligibility question.
+    if st.application.as_ref().map(|a| a.status) == Some(crate::codes::ApplicationStatus::Selected)
+    {
+        return;
+    }
     let (badge, c) = match st.eligibility {
         Eligibility::Eligible => (s::ELIGIBLE_BADGE, style::pass_colour(dark)),
         _ => (s::VERIFY_BADGE, style::unknown_colour(dark)),
