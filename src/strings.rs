@@ -361,7 +361,7 @@ strings! {
     SELECTED_RUNNING = "선정 · 사업 진행", "selected · project running";
     APPLIED_WAITING = "신청함 · 결과 대기", "applied · awaiting the result";
     STATUS_LABEL = "상태", "Status";
-    STATUS_MONTH = "상태 월", "Month";
+    STATUS_MONTH = "시기", "Month";
     STATUS_NOTE = "메모", "Note";
     STATUS_SET = "상태 저장", "Set status";
     STATUS_CLEAR = "신청 기록 지우기", "Clear the record";

@@ -36,6 +36,9 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
         Some(S::Rejected)
     );
 
+    // After the rejection, the same-purpose alternative is offered as a link.
+    h.get_by_label("산업 글로벌 진출역량 강화(산업바우처) · 긴급지원바우처");
+
     // The firm applied again in February.
     // Below the fold of the detail panel: through accessibility, as a screen reader.
     h.get_all_by_role_and_label(Role::ComboBox, "상태")
@@ -45,7 +48,7 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
     h.run();
     h.get_by_label("신청함 (결과 대기)").click_accesskit();
     h.run();
-    type_number(&mut h, "상태 월", 0, "2027-02");
+    type_number(&mut h, "시기", 0, "2027-02");
     type_number(&mut h, "메모", 0, "2027년 1차 재신청");
     press(&mut h, "상태 저장");
     let p = &h.state().state.profile;

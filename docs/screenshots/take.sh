@@ -3,7 +3,7 @@
 # imagemagick and xdotool, and target/release/gachi. The app runs on a fresh
 # GACHI_DATA_DIR seeded by seed.py, so no real client file is touched.
 # Usage: docs/screenshots/take.sh W H NAME LANG(Ko|En) SCREEN(Start|Clients|Questions|Results|Catalogue) [steps]
-# Steps: "click X Y", "key KEYS", "type TEXT", "sleep S".
+# Steps: "click X Y", "key KEYS", "type TEXT", "sleep S", "scroll X Y N" (wheel down N).
 set -eu
 W=$1; H=$2; NAME=$3; LANG_=$4; SCREEN=$5; shift 5
 D=:99
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     click) DISPLAY=$D xdotool mousemove "$2" "$3" click 1; shift 3;;
     key) DISPLAY=$D xdotool key $2; shift 2;;
+    scroll) DISPLAY=$D xdotool mousemove "$2" "$3" click --repeat "$4" 5; shift 4;;
     type) DISPLAY=$D xdotool type --delay 80 "$2"; shift 2;;
     sleep) sleep "$2"; shift 2;;
     *) echo "unknown step $1"; exit 2;;

@@ -7,6 +7,7 @@ use super::{Command, GachiApp, i18n as s, style};
 use crate::catalogue::{Programme, is_web_url};
 use crate::codes::ApplicationStatus;
 use crate::month::YearMonth;
+use crate::plan::Plan;
 use crate::profile::{Application, FirmProfile};
 use crate::text::Lang;
 use eframe::egui::{self, Ui};
@@ -105,7 +106,13 @@ pub fn record_text(a: &Application, lang: Lang) -> String {
 
 /// The detail panel's 신청 현황: the record and its history, the status editor, the
 /// documents checklist and where to apply.
-pub fn show_in_detail(ui: &mut Ui, app: &GachiApp, p: &Programme, cmds: &mut Vec<Command>) {
+pub fn show_in_detail(
+    ui: &mut Ui,
+    app: &GachiApp,
+    plan: &Plan,
+    p: &Programme,
+    cmds: &mut Vec<Command>,
+) {
     let lang = app.state.lang;
     let dark = app.state.dark;
     let weak = style::weak_text(dark);
@@ -129,6 +136,21 @@ pub fn show_in_detail(ui: &mut Ui, app: &GachiApp, p: &Programme, cmds: &mut Vec
     }
     for h in history.iter().rev() {
         ui.label(egui::RichText::new(format!("  {}", record_text(h, lang))).color(weak));
+    }
+    // After a rejection: the other programmes of the same purpose.
+    let alternatives = plan
+        .step(&p.id)
+        .map(|st| st.alternatives.as_slice())
+        .unwrap_or_default();
+    if !alternatives.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", s::ALTERNATIVES.get(lang)));
+            for a in alternatives {
+                if ui.link(a.name.get(lang)).clicked() {
+                    cmds.push(Command::Select(a.programme_id.clone()));
+                }
+            }
+        });
     }
 
     // Keyed by the record too: after a change, or for another client, the editor

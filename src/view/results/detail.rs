@@ -127,7 +127,7 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
             );
         }
     }
-    super::super::applications::show_in_detail(ui, app, p, cmds);
+    super::super::applications::show_in_detail(ui, app, plan, p, cmds);
     if let Some(n) = not {
         heading(ui, s::UNLOCK, lang);
         if n.unlock.is_empty() {
