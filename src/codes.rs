@@ -156,5 +156,15 @@ codes!(
     Received = "received", "지원 받음 (완료)", "received (done)";
 });
 
+impl ApplicationStatus {
+    /// Selected or applied: the step is where the application put it, not at a call.
+    pub fn is_running(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Selected | ApplicationStatus::Applied
+        )
+    }
+}
+
 /// The plan's step categories are the goal codes.
 pub type Category = Goal;

@@ -914,6 +914,15 @@ fn the_report_prints_applications_and_documents() {
     assert!(voucher.contains("같은 목적의 다른 사업"), "{voucher}");
     assert!(voucher.contains("산업 글로벌 진출역량 강화"), "{voucher}");
 
+    // The pathway diagram and the timeline show the statuses too.
+    let diagram = pathway_part(&ko);
+    assert!(diagram.contains("선정됨 2026-06"), "pathway box");
+    assert!(
+        diagram.contains("[탈락]"),
+        "pathway box of the rejected step"
+    );
+    assert!(ko.contains("[신청함 (결과 대기)]"), "timeline row label");
+
     let rnd = article(&ko, order("mss-tech-innovation-rnd"));
     assert!(rnd.contains("신청함 · 결과 대기 2026-11"), "{rnd}");
 

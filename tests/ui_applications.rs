@@ -99,6 +99,19 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
         "the plan's checklist shows it"
     );
 
+    // The what-if starts from the profile with its statuses: the plan it shows keeps
+    // the new application.
+    click(&mut h, "가정해 보기");
+    assert!(h.state().rt.whatif.is_some());
+    assert_eq!(
+        h.state_mut()
+            .plan()
+            .step("mss-export-voucher")
+            .and_then(|s| s.application.as_ref())
+            .map(|a| a.status),
+        Some(S::Applied)
+    );
+
     // The client's applications list.
     click(&mut h, "신청 현황 (3)");
     // The smart factory: selected after an application (one earlier record).
@@ -116,6 +129,14 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
             .profile
             .standing("mss-smart-factory")
             .is_none()
+    );
+    assert!(
+        h.state()
+            .rt
+            .whatif
+            .as_ref()
+            .is_some_and(|w| w.profile.standing("mss-smart-factory").is_none()),
+        "the open what-if follows"
     );
     assert!(
         h.state_mut()

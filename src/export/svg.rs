@@ -181,12 +181,20 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
             ""
         };
         // An unknown window has no month to print (trial 2026-11).
-        let apply = match (s.window == WindowState::ToVerify, lang) {
+        let mut apply = match (s.window == WindowState::ToVerify, lang) {
             (true, Lang::Ko) => "신청 시기 미정".to_string(),
             (true, Lang::En) => "window unknown".to_string(),
             (false, Lang::Ko) => format!("{} {}", s.start, APPLY_IN.get(lang)),
             (false, Lang::En) => format!("{} {}", APPLY_IN.get(lang), s.start),
         };
+        // The firm's own application: its status instead of, or before, the call.
+        if let Some(a) = &s.application {
+            apply = if a.status.is_running() {
+                format!("{} {}", a.status.label(lang), s.start)
+            } else {
+                format!("[{}] {apply}", a.status.label(lang))
+            };
+        }
         let line2 = format!(
             "{} · {apply} · {}",
             ministry_short(&s.ministry, lang),
@@ -382,7 +390,15 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
     for (i, s) in plan.steps.iter().enumerate() {
         let y = HEAD_H + i as f32 * ROW_H;
         let pal = ministry_palette(&s.ministry);
-        let label = format!("{}. {}", s.order, step_name(s, lang));
+        let label = match &s.application {
+            Some(a) => format!(
+                "{}. {} [{}]",
+                s.order,
+                step_name(s, lang),
+                a.status.label(lang)
+            ),
+            None => format!("{}. {}", s.order, step_name(s, lang)),
+        };
         let _ = write!(
             svg,
             "<g class=\"timeline-row\" data-order=\"{}\"><title>{}</title>\

@@ -5,7 +5,7 @@
 //! shown whole on hover; a click chooses the programme.
 
 use super::super::{i18n as s, style};
-use super::{circled, window_word};
+use super::circled;
 use crate::matcher::WindowState;
 use crate::month::YearMonth;
 use crate::plan::Plan;
@@ -101,7 +101,15 @@ pub fn show(
         if chosen {
             painter.rect_filled(row, 2.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
         }
-        let full = format!("{} {}", circled(st.order), st.name.get(lang));
+        let full = match &st.application {
+            Some(a) => format!(
+                "{} {} [{}]",
+                circled(st.order),
+                st.name.get(lang),
+                a.status.label(lang)
+            ),
+            None => format!("{} {}", circled(st.order), st.name.get(lang)),
+        };
         let name = fit(&painter, &full, &font, label_w - 8.0);
         painter.text(
             Pos2::new(rect.left(), y + ROW_H / 2.0),
@@ -171,10 +179,8 @@ pub fn show(
         }
         if resp.hover_pos().is_some_and(|p| row.contains(p)) {
             resp.clone().on_hover_text(format!(
-                "{full}\n{} {} ({}) · {} {} ~ {}",
-                s::CARD_APPLY.get(lang),
-                st.start,
-                window_word(st.window).get(lang),
+                "{full}\n{} · {} {} ~ {}",
+                super::apply_text(st, lang),
                 s::CARD_PERIOD.get(lang),
                 st.start,
                 st.end
