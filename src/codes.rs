@@ -37,7 +37,23 @@ macro_rules! codes {
                 [$($code,)*].join(", ")
             }
         }
+
+        impl CodeList for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn label(self, lang: crate::text::Lang) -> &'static str {
+                $name::label(self, lang)
+            }
+        }
     };
+}
+
+/// What every code list offers code that works on any of them (the questionnaire's
+/// checkbox sets): its codes and their labels.
+pub trait CodeList: Copy + PartialEq + 'static {
+    /// Every code, in the list's order.
+    const ALL: &'static [Self];
+    /// The code's label in `lang`.
+    fn label(self, lang: crate::text::Lang) -> &'static str;
 }
 
 codes!(

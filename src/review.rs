@@ -82,14 +82,6 @@ pub struct Review {
     pub skipped: Vec<SkippedClient>,
 }
 
-/// A client file that was not reviewed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SkippedClient {
-    pub file: String,
-    /// One line per problem, in the message language.
-    pub problems: Vec<String>,
-}
-
 /// What changed for one client.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClientReview {
@@ -115,6 +107,14 @@ impl ClientReview {
             && self.closing.is_empty()
             && self.changed.is_empty()
     }
+}
+
+/// A client file that was not reviewed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkippedClient {
+    pub file: String,
+    /// One line per problem, in the message language.
+    pub problems: Vec<String>,
 }
 
 /// Why a programme matters to the client: where it stands in the new plan.

@@ -239,6 +239,30 @@ fn state(app: &GachiApp) -> AppState {
     }
 }
 
+/// What a refusal on the command line must look like: exit code 2, a message naming
+/// the file and field, no panic. Problems as lines, as `check_app_refuses` gives them.
+fn check_command_refuses(o: &Output, c: &Case) -> Vec<String> {
+    let mut failures = Vec::new();
+    let err = String::from_utf8_lossy(&o.stderr);
+    if o.status.code() != Some(2) {
+        failures.push(format!(
+            "{}: exit code {:?}, expected 2; stderr: {err}",
+            describe(c),
+            o.status.code()
+        ));
+    }
+    if matching_line(&err, c.file, c.field, c.problem).is_none() {
+        failures.push(format!(
+            "{}: no message names file and field; stderr: {err}",
+            describe(c)
+        ));
+    }
+    if err.contains("panicked") {
+        failures.push(format!("{}: panicked: {err}", describe(c)));
+    }
+    failures
+}
+
 /// Opens `path` in the app the way the kind says; returns what went wrong, if anything.
 fn check_app_refuses(app: &mut GachiApp, kind: Kind, path: &Path, c: &Case) -> Vec<String> {
     let mut failures = Vec::new();
@@ -355,23 +379,7 @@ fn every_bad_profile_is_refused_by_the_command_line_and_the_app() {
             "--out",
             out.to_str().unwrap(),
         ]);
-        let err = String::from_utf8_lossy(&o.stderr);
-        if o.status.code() != Some(2) {
-            failures.push(format!(
-                "{}: exit code {:?}, expected 2; stderr: {err}",
-                describe(c),
-                o.status.code()
-            ));
-        }
-        if matching_line(&err, c.file, c.field, c.problem).is_none() {
-            failures.push(format!(
-                "{}: no message names file and field; stderr: {err}",
-                describe(c)
-            ));
-        }
-        if err.contains("panicked") {
-            failures.push(format!("{}: panicked: {err}", describe(c)));
-        }
+        failures.extend(check_command_refuses(&o, c));
         if fs::read(&out).unwrap() != previous {
             failures.push(format!("{}: the existing --out file changed", describe(c)));
         }
@@ -394,23 +402,7 @@ fn every_bad_catalogue_is_refused_by_check_catalogue_and_the_app() {
     for c in CASES.iter().filter(|c| c.kind == Kind::Catalogue) {
         let path = corpus_dir().join(c.file);
         let o = gachi(&["check-catalogue", path.to_str().unwrap()]);
-        let err = String::from_utf8_lossy(&o.stderr);
-        if o.status.code() != Some(2) {
-            failures.push(format!(
-                "{}: exit code {:?}, expected 2; stderr: {err}",
-                describe(c),
-                o.status.code()
-            ));
-        }
-        if matching_line(&err, c.file, c.field, c.problem).is_none() {
-            failures.push(format!(
-                "{}: no message names file and field; stderr: {err}",
-                describe(c)
-            ));
-        }
-        if err.contains("panicked") {
-            failures.push(format!("{}: panicked: {err}", describe(c)));
-        }
+        failures.extend(check_command_refuses(&o, c));
         if !o.stdout.is_empty() {
             failures.push(format!("{}: printed a summary on failure", describe(c)));
         }

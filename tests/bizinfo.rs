@@ -3,44 +3,29 @@
 //! styles, broken items, duplicates, the merge with curated programmes, a 500-item
 //! file, the round trip through the catalogue format, the command, and plans.
 
+mod common;
+
+use common::import::{AS_OF, base, base_path, call, manual_en, prog, regions, ym};
 use gachi::bizinfo::{
     self, ImportReport, Merged, Period, SkipReason, catalogue_json, import, parse_feed, read_feed,
 };
 use gachi::catalogue::{
-    CallPeriod, Catalogue, Confidence, Criterion, Programme, SupportKind, WindowStatus,
-    parse_catalogue,
+    CallPeriod, Catalogue, Confidence, Programme, SupportKind, WindowStatus, parse_catalogue,
 };
 use gachi::cli::Outcome;
 use gachi::cli::run_import as run_import_cli;
 use gachi::codes::{Goal, Region};
 use gachi::matcher::{Eligibility, build_plan};
-use gachi::{YearMonth, profile::parse_profile};
-use std::path::{Path, PathBuf};
+use gachi::profile::parse_profile;
+use std::path::PathBuf;
 
+/// This file's fixtures: tests/fixtures/bizinfo.
 fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bizinfo")
-        .join(name)
+    common::import::fixture_path("bizinfo", name)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(fixture_path(name)).expect("fixture file")
-}
-
-fn ym(s: &str) -> YearMonth {
-    YearMonth::parse(s).expect("month")
-}
-
-const AS_OF: &str = "2026-12";
-
-/// The import is tested against a fixed catalogue (the 2026.1 edition), so a new
-/// edition of the built-in data does not change what these tests mean.
-fn base_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue-2026.1.json")
-}
-
-fn base() -> Catalogue {
-    gachi::files::load_catalogue(&base_path()).expect("the 2026.1 catalogue fixture")
+    common::import::fixture("bizinfo", name)
 }
 
 fn run(name: &str) -> (Catalogue, ImportReport) {
@@ -52,35 +37,6 @@ fn run(name: &str) -> (Catalogue, ImportReport) {
 fn run_on_builtin(name: &str) -> (Catalogue, ImportReport) {
     let cat = gachi::catalogue::builtin().expect("built-in catalogue");
     import(&cat, &fixture(name), ym(AS_OF)).expect("a bizinfo answer")
-}
-
-fn prog<'c>(cat: &'c Catalogue, id: &str) -> &'c Programme {
-    cat.get(id)
-        .unwrap_or_else(|| panic!("{id} is in the catalogue"))
-}
-
-fn manual_en(p: &Programme) -> Vec<&str> {
-    p.criteria
-        .iter()
-        .filter_map(|c| match c {
-            Criterion::Manual { en, .. } => Some(en.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn regions(p: &Programme) -> Option<&[Region]> {
-    p.criteria.iter().find_map(|c| match c {
-        Criterion::Region { any_of } => Some(any_of.as_slice()),
-        _ => None,
-    })
-}
-
-fn call(from: &str, to: &str) -> Option<CallPeriod> {
-    Some(CallPeriod {
-        from: ym(from),
-        to: ym(to),
-    })
 }
 
 /// Written with serde, read back with the catalogue reader, written again: the
@@ -168,7 +124,7 @@ fn clean_items_map_every_field() {
     let local = prog(&cat, "bizinfo-pbln_000000000130003");
     assert_eq!(local.ministry, "LOCAL");
     assert_eq!(local.category, Goal::Growth);
-    assert_eq!(regions(local), Some(&[Region::Gyeongbuk][..]));
+    assert_eq!(regions(local), Some(vec![Region::Gyeongbuk]));
     assert_eq!(local.tags, vec!["bizinfo", "경영", "컨설팅"]);
     assert_eq!(local.windows.current, call("2026-12", "2026-12"));
 
@@ -177,10 +133,7 @@ fn clean_items_map_every_field() {
     assert_eq!(export.agency, "대한무역투자진흥공사");
     assert_eq!(export.category, Goal::Export);
     assert!(export.has_tag("export") && export.has_tag("kotra"));
-    assert_eq!(
-        regions(export),
-        Some(&[Region::Seoul, Region::Gyeonggi][..])
-    );
+    assert_eq!(regions(export), Some(vec![Region::Seoul, Region::Gyeonggi]));
 
     let startup = prog(&cat, "bizinfo-pbln_000000000130005");
     assert_eq!(startup.category, Goal::Growth);
@@ -447,7 +400,7 @@ fn missing_fields_and_broken_items() {
     );
     assert_eq!(relative.agency, "울산광역시");
     assert_eq!(relative.ministry, "LOCAL");
-    assert_eq!(regions(relative), Some(&[Region::Ulsan][..]));
+    assert_eq!(regions(relative), Some(vec![Region::Ulsan]));
     let numeric = prog(&cat, "bizinfo-132013");
     assert_eq!(
         numeric.feed.as_ref().map(|f| f.notice_id.as_str()),

@@ -56,6 +56,19 @@ fn write_json(dir: &Path, name: &str, v: &Value) -> PathBuf {
     )
 }
 
+/// `gachi plan` of a profile file at a month, written to `out`.
+fn plan_out(profile: &Path, as_of: &str, out: &Path) -> Output {
+    gachi(&[
+        "plan",
+        "--profile",
+        s(profile),
+        "--as-of",
+        as_of,
+        "--out",
+        s(out),
+    ])
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -107,30 +120,14 @@ fn plan_with_out_writes_the_file_and_nothing_on_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let profile = write_json(dir.path(), "profile.json", &good_profile());
     let out = dir.path().join("plan.json");
-    let o = gachi(&[
-        "plan",
-        "--profile",
-        s(&profile),
-        "--as-of",
-        "2026-12",
-        "--out",
-        s(&out),
-    ]);
+    let o = plan_out(&profile, "2026-12", &out);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     assert!(o.stdout.is_empty(), "stdout: {}", stdout(&o));
     let text = std::fs::read_to_string(&out).expect("plan file written");
     let v: Value = serde_json::from_str(&text).expect("plan file is JSON");
     assert_eq!(v["format"], "gachi-plan/1");
     // Overwriting an existing plan also works, and leaves no temporary files behind.
-    let again = gachi(&[
-        "plan",
-        "--profile",
-        s(&profile),
-        "--as-of",
-        "2027-01",
-        "--out",
-        s(&out),
-    ]);
+    let again = plan_out(&profile, "2027-01", &out);
     assert_eq!(again.status.code(), Some(0), "stderr: {}", stderr(&again));
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["as_of"], "2027-01");
@@ -159,15 +156,7 @@ fn rejects_at(as_of: &str, file_name: &str, contents: &[u8], field: Option<&str>
     let profile = write(dir.path(), file_name, contents);
     let old = "{\"old\": \"plan\"}\n  keep me exactly\u{00a0}\n".as_bytes();
     let out = write(dir.path(), "existing-plan.json", old);
-    let o = gachi(&[
-        "plan",
-        "--profile",
-        s(&profile),
-        "--as-of",
-        as_of,
-        "--out",
-        s(&out),
-    ]);
+    let o = plan_out(&profile, as_of, &out);
     let err = stderr(&o);
     assert_eq!(
         o.status.code(),
@@ -327,15 +316,7 @@ fn a_bad_as_of_is_bad_input() {
     let profile = write_json(dir.path(), "profile.json", &good_profile());
     for bad in ["2026-13", "2026/12", "december", "2026-1"] {
         let out = dir.path().join("plan.json");
-        let o = gachi(&[
-            "plan",
-            "--profile",
-            s(&profile),
-            "--as-of",
-            bad,
-            "--out",
-            s(&out),
-        ]);
+        let o = plan_out(&profile, bad, &out);
         assert_eq!(o.status.code(), Some(2), "--as-of {bad}: {}", stderr(&o));
         assert!(stderr(&o).contains(bad), "--as-of {bad}: {}", stderr(&o));
         assert!(!out.exists(), "--as-of {bad}: no plan written");
@@ -348,15 +329,7 @@ fn out_into_a_missing_folder_fails_and_creates_nothing() {
     let profile = write_json(dir.path(), "profile.json", &good_profile());
     let folder = dir.path().join("no-such-folder");
     let out = folder.join("plan.json");
-    let o = gachi(&[
-        "plan",
-        "--profile",
-        s(&profile),
-        "--as-of",
-        "2026-12",
-        "--out",
-        s(&out),
-    ]);
+    let o = plan_out(&profile, "2026-12", &out);
     assert_ne!(o.status.code(), Some(0), "must fail");
     assert!(o.status.code().is_some(), "must exit, not crash");
     assert!(!stderr(&o).trim().is_empty(), "must say why");
@@ -512,29 +485,13 @@ fn report_ics_and_diff_commands_work_end_to_end() {
     let profile = dir.path().join("firm.json");
     std::fs::write(&profile, good_profile().to_string()).unwrap();
     let plan_a = dir.path().join("a.plan.json");
-    let o = gachi(&[
-        "plan",
-        "--profile",
-        profile.to_str().unwrap(),
-        "--as-of",
-        "2026-12",
-        "--out",
-        plan_a.to_str().unwrap(),
-    ]);
+    let o = plan_out(&profile, "2026-12", &plan_a);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mut bigger = good_profile();
     bigger["employees"] = json!(45);
     std::fs::write(&profile, bigger.to_string()).unwrap();
     let plan_b = dir.path().join("b.plan.json");
-    let o = gachi(&[
-        "plan",
-        "--profile",
-        profile.to_str().unwrap(),
-        "--as-of",
-        "2026-12",
-        "--out",
-        plan_b.to_str().unwrap(),
-    ]);
+    let o = plan_out(&profile, "2026-12", &plan_b);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     let html = dir.path().join("r.html");

@@ -9,46 +9,39 @@
 
 mod common;
 
+use common::import::{AS_OF, base, base_path, call, manual_en, prog, regions, ym};
 use gachi::bizinfo::{
     self, Form, ImportReport, MergeOutcome, Merged, SkipReason, import, read_feed,
 };
 use gachi::catalogue::{
-    CallPeriod, Catalogue, Criterion, LinkKind, Programme, SupportKind, WindowStatus,
-    parse_catalogue,
+    Catalogue, Criterion, LinkKind, SupportKind, WindowStatus, parse_catalogue,
 };
 use gachi::codes::{Goal, Region};
+use gachi::profile::parse_profile;
 use gachi::text::Lang;
-use gachi::{YearMonth, profile::parse_profile};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
+/// This file's fixtures: tests/fixtures/feeds.
 fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/feeds")
-        .join(name)
+    common::import::fixture_path("feeds", name)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(fixture_path(name)).expect("fixture file")
-}
-
-fn ym(s: &str) -> YearMonth {
-    YearMonth::parse(s).expect("month")
-}
-
-const AS_OF: &str = "2026-12";
-
-/// A fixed catalogue (the 2026.1 edition), as in tests/bizinfo.rs.
-fn base_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue-2026.1.json")
-}
-
-fn base() -> Catalogue {
-    gachi::files::load_catalogue(&base_path()).expect("the 2026.1 catalogue fixture")
+    common::import::fixture("feeds", name)
 }
 
 fn run(name: &str) -> (Catalogue, ImportReport) {
     import(&base(), &fixture(name), ym(AS_OF)).unwrap_or_else(|p| panic!("{name}: {p:?}"))
+}
+
+/// Reads the fixture as a feed of `form` with its items at `list_path`, then imports
+/// it as `run` does.
+fn run_as(name: &str, form: Form, list_path: &str) -> (Catalogue, ImportReport) {
+    let feed = read_feed(&fixture(name)).expect("feed");
+    assert_eq!(feed.form, form, "{name}");
+    assert_eq!(feed.list_path, list_path, "{name}");
+    run(name)
 }
 
 /// The refusal of a fixture, every problem joined, in `lang`.
@@ -61,35 +54,6 @@ fn refusal(name: &str, lang: Lang) -> String {
         .join("; ")
 }
 
-fn prog<'c>(cat: &'c Catalogue, id: &str) -> &'c Programme {
-    cat.get(id)
-        .unwrap_or_else(|| panic!("{id} is in the catalogue"))
-}
-
-fn regions(p: &Programme) -> Option<Vec<Region>> {
-    p.criteria.iter().find_map(|c| match c {
-        Criterion::Region { any_of } => Some(any_of.clone()),
-        _ => None,
-    })
-}
-
-fn manual_en(p: &Programme) -> Vec<&str> {
-    p.criteria
-        .iter()
-        .filter_map(|c| match c {
-            Criterion::Manual { en, .. } => Some(en.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn call(from: &str, to: &str) -> Option<CallPeriod> {
-    Some(CallPeriod {
-        from: ym(from),
-        to: ym(to),
-    })
-}
-
 fn round_trips(cat: &Catalogue) {
     let json = bizinfo::catalogue_json(cat).expect("serialises");
     parse_catalogue(json.as_bytes()).unwrap_or_else(|p| panic!("reads back: {p:?}"));
@@ -97,10 +61,7 @@ fn round_trips(cat: &Catalogue) {
 
 #[test]
 fn bizinfo_json_list_keeps_multi_year_ranges_and_reads_the_merged_region() {
-    let feed = read_feed(&fixture("bizinfo-list.json")).expect("feed");
-    assert_eq!(feed.form, Form::BizinfoJsonList);
-    assert_eq!(feed.list_path, "jsonArray");
-    let (cat, report) = run("bizinfo-list.json");
+    let (cat, report) = run_as("bizinfo-list.json", Form::BizinfoJsonList, "jsonArray");
     assert_eq!(
         report.imported,
         vec![
@@ -134,10 +95,11 @@ fn bizinfo_json_list_keeps_multi_year_ranges_and_reads_the_merged_region() {
 
 #[test]
 fn bizinfo_documented_object_shape_with_an_item_list() {
-    let feed = read_feed(&fixture("bizinfo-documented-object-shape.json")).expect("feed");
-    assert_eq!(feed.form, Form::BizinfoJsonObject);
-    assert_eq!(feed.list_path, "jsonArray.item");
-    let (cat, report) = run("bizinfo-documented-object-shape.json");
+    let (cat, report) = run_as(
+        "bizinfo-documented-object-shape.json",
+        Form::BizinfoJsonObject,
+        "jsonArray.item",
+    );
     assert_eq!(report.imported, vec!["bizinfo-pbln_000000000080236"]);
     let p = prog(&cat, "bizinfo-pbln_000000000080236");
     assert_eq!(p.name.ko, "착한임대인 장관 표창 신청 연장 공고");
@@ -165,10 +127,7 @@ fn bizinfo_documented_object_shape_with_a_single_item() {
 
 #[test]
 fn bizinfo_rss_with_api_names_and_with_rss_names_only() {
-    let feed = read_feed(&fixture("bizinfo-rss.xml")).expect("feed");
-    assert_eq!(feed.form, Form::BizinfoRss);
-    assert_eq!(feed.list_path, "rss.channel.item");
-    let (cat, report) = run("bizinfo-rss.xml");
+    let (cat, report) = run_as("bizinfo-rss.xml", Form::BizinfoRss, "rss.channel.item");
     assert_eq!(
         report.imported,
         vec![
@@ -223,10 +182,7 @@ fn bizinfo_rss_with_api_names_and_with_rss_names_only() {
 
 #[test]
 fn kstartup_fields_become_criteria_where_they_can() {
-    let feed = read_feed(&fixture("kstartup-announcements.json")).expect("feed");
-    assert_eq!(feed.form, Form::KStartupJson);
-    assert_eq!(feed.list_path, "data");
-    let (cat, report) = run("kstartup-announcements.json");
+    let (cat, report) = run_as("kstartup-announcements.json", Form::KStartupJson, "data");
     assert_eq!(report.items, 7);
     assert_eq!(
         report.merged,
@@ -645,44 +601,30 @@ fn gachi_import_reads_every_form_and_refuses_in_the_users_language() {
         "{stdout}"
     );
 
-    // Refusals: exit 2, nothing written, the message in the user's language.
+    // Refusals: exit 2, nothing written, the message in the user's language (LANG,
+    // or --lang over it).
     let none = dir.path().join("none.json");
-    let file = fixture_path("gateway-error-not-registered.xml");
-    let o = gachi(
-        &[
-            "import".as_ref(),
-            file.as_os_str(),
-            "--out".as_ref(),
-            none.as_os_str(),
-        ],
-        "ko_KR.UTF-8",
-    );
-    assert_eq!(o.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        stderr.contains("gateway-error-not-registered.xml: 공고가 아니라 data.go.kr 게이트웨이의 오류 응답입니다"),
-        "{stderr}"
-    );
-    assert!(!none.exists());
-    let file = fixture_path("nested-channel.json");
-    let o = gachi(
-        &[
-            "--lang".as_ref(),
-            "en".as_ref(),
-            "import-bizinfo".as_ref(),
-            file.as_os_str(),
-            "--out".as_ref(),
-            none.as_os_str(),
-        ],
-        "ko_KR.UTF-8",
-    );
-    assert_eq!(o.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        stderr.contains("nested-channel.json: no notice at \"jsonArray\""),
-        "{stderr}"
-    );
-    assert!(!none.exists(), "a feed with no notice writes no catalogue");
+    for (command, name, message) in [
+        (
+            &["import"][..],
+            "gateway-error-not-registered.xml",
+            "gateway-error-not-registered.xml: 공고가 아니라 data.go.kr 게이트웨이의 오류 응답입니다",
+        ),
+        (
+            &["--lang", "en", "import-bizinfo"][..],
+            "nested-channel.json",
+            "nested-channel.json: no notice at \"jsonArray\"",
+        ),
+    ] {
+        let file = fixture_path(name);
+        let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+        args.extend([file.as_os_str(), "--out".as_ref(), none.as_os_str()]);
+        let o = gachi(&args, "ko_KR.UTF-8");
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(!none.exists(), "{name}: a refused feed writes no catalogue");
+    }
 }
 
 /// Every character of every imported fixture's text, and the programme detail

@@ -55,6 +55,18 @@ fn text(o: &[u8]) -> String {
     String::from_utf8_lossy(o).into_owned()
 }
 
+/// Asserts the exit code, showing standard error when it is another.
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(o.status.code(), Some(code), "{}", text(&o.stderr));
+}
+
+/// Asserts that an output stream says `what`, showing the stream when it does not.
+#[track_caller]
+fn assert_says(stream: &[u8], what: &str) {
+    assert!(text(stream).contains(what), "{}", text(stream));
+}
+
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();
@@ -98,7 +110,7 @@ fn bizinfo_pages_are_combined_into_one_file_that_gachi_import_reads() {
         &["--key", KEY, "--page-size", "2"],
         &[],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_exit(&o, 0);
     let stdout = text(&o.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
@@ -156,12 +168,8 @@ fn bizinfo_pages_are_combined_into_one_file_that_gachi_import_reads() {
         ],
         &[],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stdout).contains("bizinfo JSON"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, "bizinfo JSON");
     let cat: Value = serde_json::from_slice(&std::fs::read(&cat).unwrap()).unwrap();
     let feed_programmes = cat["programmes"]
         .as_array()
@@ -203,12 +211,8 @@ fn a_short_page_before_the_announced_total_does_not_end_the_fetch() {
         &["--key", KEY, "--page-size", "3"],
         &[],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stdout).contains("fetched 5 bizinfo notices in 4 pages"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, "fetched 5 bizinfo notices in 4 pages");
 }
 
 #[test]
@@ -241,12 +245,8 @@ fn kstartup_pages_are_combined_and_the_key_may_come_from_the_environment() {
         &["--page-size", "3"],
         &[("GACHI_KSTARTUP_KEY", KEY)],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stdout).contains("fetched 7 K-Startup notices in 3 pages"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, "fetched 7 K-Startup notices in 3 pages");
     let hits = server.hits();
     assert_eq!(hits.len(), 3);
     for (n, h) in hits.iter().enumerate() {
@@ -267,8 +267,8 @@ fn kstartup_pages_are_combined_and_the_key_may_come_from_the_environment() {
         ],
         &[],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).contains("K-Startup"), "{}", text(&o.stdout));
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, "K-Startup");
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn a_gateway_error_says_the_key_is_not_registered_exits_2_and_writes_nothing() {
             &["--key", KEY, "--lang", lang],
             &[],
         );
-        assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        assert_exit(&o, 2);
         let err = text(&o.stderr);
         assert!(err.contains(words), "{err}");
         assert!(err.contains("SERVICE_KEY_IS_NOT_REGISTERED_ERROR"), "{err}");
@@ -303,17 +303,13 @@ fn a_bizinfo_error_answer_and_an_html_page_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b.json");
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("the bizinfo API answered with an error"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert_exit(&o, 2);
+    assert_says(&o.stderr, "the bizinfo API answered with an error");
     assert!(!out.exists());
 
     let server = serve(|_, _| Reply::Ok(fixture("html-page.html")));
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_exit(&o, 1);
     let err = text(&o.stderr);
     assert!(
         err.contains("web page (HTML)") && err.contains("시스템 점검"),
@@ -330,7 +326,7 @@ fn a_server_that_never_answers_times_out_after_the_retries() {
     let started = Instant::now();
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
     let took = started.elapsed();
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_exit(&o, 1);
     let err = text(&o.stderr);
     assert!(
         err.contains("timeout") && err.contains("tried 4 times"),
@@ -355,12 +351,8 @@ fn a_500_is_retried_and_the_next_answer_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b.json");
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stdout).contains("fetched 5 bizinfo notices in 1 pages"),
-        "{}",
-        text(&o.stdout)
-    );
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, "fetched 5 bizinfo notices in 1 pages");
     let hits = server.hits();
     assert_eq!(hits.len(), 2);
     assert_eq!(param(&hits[1], "pageIndex").as_deref(), Some("1"));
@@ -372,12 +364,8 @@ fn a_4xx_is_not_retried_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b.json");
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("HTTP status 401"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert_exit(&o, 2);
+    assert_says(&o.stderr, "HTTP status 401");
     assert_eq!(server.hits().len(), 1);
 }
 
@@ -398,12 +386,8 @@ fn a_refused_connection_exits_1() {
         &["--key", KEY],
         &[],
     );
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("cannot connect"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert_exit(&o, 1);
+    assert_says(&o.stderr, "cannot connect");
     assert!(!out.exists());
 }
 
@@ -418,20 +402,12 @@ fn plain_http_to_another_host_is_refused_and_a_key_is_required() {
         &["--key", KEY],
         &[],
     );
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("plain http:// is allowed only to this machine"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert_exit(&o, 2);
+    assert_says(&o.stderr, "plain http:// is allowed only to this machine");
 
     let o = fetch("bizinfo", "https://127.0.0.1:1/api", &out, &[], &[]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("GACHI_BIZINFO_KEY"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert_exit(&o, 2);
+    assert_says(&o.stderr, "GACHI_BIZINFO_KEY");
     assert!(!out.exists());
 }
 
@@ -474,12 +450,8 @@ fn the_key_appears_in_no_output_file_or_cache() {
         &[("GACHI_BIZINFO_KEY", KEY)],
     );
     // --max-pages 1 with a full page: the cap is reached, exit 1, nothing written.
-    assert_eq!(one.status.code(), Some(1), "{}", text(&one.stderr));
-    assert!(
-        text(&one.stderr).contains("after 1 pages"),
-        "{}",
-        text(&one.stderr)
-    );
+    assert_exit(&one, 1);
+    assert_says(&one.stderr, "after 1 pages");
     assert!(!out.exists());
 
     // Page 1 echoes the key into notices, page 2 into an error answer.
@@ -490,12 +462,8 @@ fn the_key_appears_in_no_output_file_or_cache() {
         &["--key", KEY, "--page-size", "2"],
         &[],
     );
-    assert_eq!(two.status.code(), Some(2), "{}", text(&two.stderr));
-    assert!(
-        text(&two.stderr).contains("crtfcKey=***"),
-        "{}",
-        text(&two.stderr)
-    );
+    assert_exit(&two, 2);
+    assert_says(&two.stderr, "crtfcKey=***");
 
     // The server did get the key (so the test is not vacuous) ...
     let hits = server.hits();
@@ -522,7 +490,7 @@ fn the_key_appears_in_no_output_file_or_cache() {
         Reply::Ok(serde_json::to_vec(&page).unwrap())
     });
     let o = fetch("bizinfo", &server.endpoint(), &out, &["--key", KEY], &[]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_exit(&o, 0);
     let content = std::fs::read_to_string(&out).unwrap();
     assert!(
         !leaks(&content) && content.contains("crtfcKey=***"),

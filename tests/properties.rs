@@ -12,7 +12,7 @@
 //! Case counts are fixed (256 per parsing property, 128 per plan property) so the
 //! run time is bounded; failures are not persisted to files.
 
-use gachi::catalogue::{Catalogue, LinkKind, builtin, parse_catalogue};
+use gachi::catalogue::{Catalogue, LinkKind, Stage, SupportKind, builtin, parse_catalogue};
 use gachi::codes::{Certification, Goal, Market, Region, RootTech, SizeClass, SmartFactoryLevel};
 use gachi::matcher::{Eligibility, Outcome, build_plan};
 use gachi::month::YearMonth;
@@ -75,33 +75,18 @@ fn sf_levels() -> Vec<&'static str> {
 fn size_classes() -> Vec<&'static str> {
     codes(SizeClass::ALL, SizeClass::code)
 }
+fn stages() -> Vec<&'static str> {
+    codes(Stage::ALL, Stage::code)
+}
+fn support_kinds() -> Vec<&'static str> {
+    codes(SupportKind::ALL, SupportKind::code)
+}
 
 const KSIC: &[&str] = &[
     "C24", "C29", "C26", "G47", "J62", "H49", "I56", "F41", "C25", "C10", "M72", "A01",
 ];
 const KSIC_PREFIXES: &[&str] = &["C", "C24", "C29", "C26", "G", "J62", "H", "I56", "F", "M"];
 const LINK_KINDS: &[&str] = &["prerequisite", "follow_on", "bonus", "complement"];
-const STAGES: &[&str] = &[
-    "status",
-    "consulting",
-    "rnd",
-    "automation",
-    "digital",
-    "certification",
-    "export",
-    "finance",
-    "sales",
-    "growth",
-];
-const SUPPORT_KINDS: &[&str] = &[
-    "grant",
-    "loan",
-    "guarantee",
-    "voucher",
-    "consulting",
-    "designation",
-    "event",
-];
 const TAGS: &[&str] = &[
     "root_industry",
     "robot",
@@ -683,7 +668,7 @@ fn arb_parts() -> impl Strategy<Value = ProgrammeParts> {
     let a = (
         select(MINISTRIES),
         select(goals()),
-        prop::option::of(select(STAGES)),
+        prop::option::of(select(stages())),
         prop::option::of(select(vec!["smart_factory", "finance", "export_voucher"])),
         subsequence(goals(), 0..=2),
         subsequence(TAGS.to_vec(), 0..=3),
@@ -692,7 +677,7 @@ fn arb_parts() -> impl Strategy<Value = ProgrammeParts> {
     let b = (
         prop::collection::vec(arb_criterion(), 0..3),
         (
-            select(SUPPORT_KINDS),
+            select(support_kinds()),
             prop::option::of(0u64..2_000_000_000),
             prop::option::of(0u64..=100),
         ),

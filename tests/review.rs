@@ -373,6 +373,24 @@ fn gachi(args: &[&str]) -> Output {
         .expect("the gachi binary runs")
 }
 
+/// `gachi review` of the workspace against the new catalogue since the old one, in
+/// the test month, with `extra` arguments after.
+fn review_since(ws: &str, new: &str, old: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "review",
+        "--workspace",
+        ws,
+        "--catalogue",
+        new,
+        "--since",
+        old,
+        "--as-of",
+        AS_OF,
+    ];
+    args.extend_from_slice(extra);
+    gachi(&args)
+}
+
 fn write_json(path: &Path, v: &Value) {
     std::fs::write(path, serde_json::to_vec_pretty(v).unwrap()).unwrap();
 }
@@ -413,28 +431,7 @@ fn err(o: &Output) -> String {
 #[test]
 fn the_command_reviews_every_readable_client_names_the_broken_one_and_exits_2() {
     let (_dir, ws, old, new) = workspace();
-    let args = |lang: &'static str| {
-        vec![
-            "review",
-            "--workspace",
-            &ws,
-            "--catalogue",
-            &new,
-            "--since",
-            &old,
-            "--as-of",
-            AS_OF,
-            "--lang",
-            lang,
-        ]
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>()
-    };
-    let run = |lang| {
-        let a = args(lang);
-        gachi(&a.iter().map(String::as_str).collect::<Vec<_>>())
-    };
+    let run = |lang| review_since(&ws, &new, &old, &["--lang", lang]);
 
     let ko = run("ko");
     assert_eq!(ko.status.code(), Some(2), "{}", err(&ko));
@@ -502,18 +499,7 @@ fn the_command_reviews_every_readable_client_names_the_broken_one_and_exits_2() 
 #[test]
 fn the_command_prints_the_review_as_json() {
     let (_dir, ws, old, new) = workspace();
-    let o = gachi(&[
-        "review",
-        "--workspace",
-        &ws,
-        "--catalogue",
-        &new,
-        "--since",
-        &old,
-        "--as-of",
-        AS_OF,
-        "--json",
-    ]);
+    let o = review_since(&ws, &new, &old, &["--json"]);
     assert_eq!(o.status.code(), Some(2), "the broken file: {}", err(&o));
     let v: Value = serde_json::from_str(&out(&o)).expect("JSON on standard output");
     assert_eq!(v["format"], "gachi-review/1");
@@ -562,17 +548,7 @@ fn the_command_prints_the_review_as_json() {
 fn a_workspace_without_broken_files_exits_0_and_a_missing_one_exits_2() {
     let (_dir, ws, old, new) = workspace();
     std::fs::remove_file(Path::new(&ws).join("broken.json")).unwrap();
-    let o = gachi(&[
-        "review",
-        "--workspace",
-        &ws,
-        "--catalogue",
-        &new,
-        "--since",
-        &old,
-        "--as-of",
-        AS_OF,
-    ]);
+    let o = review_since(&ws, &new, &old, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(err(&o).is_empty(), "{}", err(&o));
 

@@ -6,6 +6,7 @@
 use super::clean::{SUMMARY_CHARS, html_to_text, one_line, truncate_chars};
 use super::dates::{Date, Period, first_date, parse_period};
 use super::detect::{self, Document, Form, Source};
+use super::kstartup::KStartupFields;
 use super::{SkipReason, Skipped};
 use crate::catalogue::is_web_url;
 use crate::json_read::{Problem, type_name};
@@ -20,21 +21,6 @@ pub const BIZINFO_HOME: &str = "https://www.bizinfo.go.kr";
 pub(super) const LINE_CHARS: usize = 300;
 /// Catalogue ids are at most 120 characters, the source's prefix included.
 const MAX_ID_CHARS: usize = 120;
-
-/// K-Startup's machine-readable fields, as written (one line each).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct KStartupFields {
-    /// `biz_enyy`: business-age bands, comma-separated ("예비창업자,1년미만,3년미만").
-    pub age_bands: Option<String>,
-    /// `supt_regin`: "전국" or region names.
-    pub region: Option<String>,
-    /// `aply_trgt`: kinds of applicant ("일반기업,대학생").
-    pub target_kinds: Option<String>,
-    /// `aply_excl_trgt_ctnt`: who may not apply.
-    pub excluded: Option<String>,
-    /// `biz_trgt_age`: age bands of the founder.
-    pub founder_age: Option<String>,
-}
 
 /// One notice of a feed, cleaned: text on one line (glyphs the fonts lack
 /// replaced), the summary as plain text, dates read, URLs checked.
@@ -326,12 +312,29 @@ fn field_any(map: &Map<String, Value>, keys: &[&str], notes: &mut Vec<String>) -
     keys.iter().find_map(|k| field(map, k, notes))
 }
 
-/// Reads one bizinfo item (JSON, or an RSS item as an object). RSS items carry both
-/// the API names and the RSS names (`seq`, `title`, `link`, `author`,
-/// `description`, `lcategory`, `reqstDt`, `pubDate`, `hashTags`); the API name wins.
-fn read_item(index: usize, item: &Value, list: &str) -> Result<Notice, Skipped> {
+/// What every item of either source must have, read first: its fields, the notice
+/// id, the catalogue id made from it and the title.
+pub(super) struct ItemHead<'a> {
+    pub map: &'a Map<String, Value>,
+    pub id: String,
+    pub programme_id: String,
+    pub title: String,
+    /// What was dropped or ignored so far, one sentence each.
+    pub notes: Vec<String>,
+}
+
+/// Reads the head of an item (its index, the item, the list it stands in): an
+/// object, with an id under the first of `id_keys` present that makes a usable
+/// catalogue id, and a title under the first of `title_keys`. An item without them
+/// is skipped, with the reason.
+pub(super) fn read_head<'a>(
+    source: Source,
+    (index, item, list): (usize, &'a Value, &str),
+    id_keys: &[&str],
+    title_keys: &[&str],
+) -> Result<ItemHead<'a>, Skipped> {
     let skip = |notice_id: Option<String>, reason: SkipReason| Skipped {
-        source: Source::Bizinfo,
+        source,
         list: list.to_string(),
         index,
         notice_id,
@@ -346,16 +349,41 @@ fn read_item(index: usize, item: &Value, list: &str) -> Result<Notice, Skipped> 
         ));
     };
     let mut notes = Vec::new();
-    let Some(id) = line_any(map, &["pblancId", "seq"], &mut notes) else {
+    let Some(id) = line_any(map, id_keys, &mut notes) else {
         return Err(skip(None, SkipReason::MissingId));
     };
-    let programme_id = programme_id(&id);
-    if !usable_id(Source::Bizinfo, &programme_id) {
+    let programme_id = source_programme_id(source, &id);
+    if !usable_id(source, &programme_id) {
         return Err(skip(Some(id), SkipReason::BadId));
     }
-    let Some(title) = line_any(map, &["pblancNm", "title"], &mut notes) else {
+    let Some(title) = line_any(map, title_keys, &mut notes) else {
         return Err(skip(Some(id), SkipReason::MissingTitle));
     };
+    Ok(ItemHead {
+        map,
+        id,
+        programme_id,
+        title,
+        notes,
+    })
+}
+
+/// Reads one bizinfo item (JSON, or an RSS item as an object). RSS items carry both
+/// the API names and the RSS names (`seq`, `title`, `link`, `author`,
+/// `description`, `lcategory`, `reqstDt`, `pubDate`, `hashTags`); the API name wins.
+fn read_item(index: usize, item: &Value, list: &str) -> Result<Notice, Skipped> {
+    let ItemHead {
+        map,
+        id,
+        programme_id,
+        title,
+        mut notes,
+    } = read_head(
+        Source::Bizinfo,
+        (index, item, list),
+        &["pblancId", "seq"],
+        &["pblancNm", "title"],
+    )?;
     let period_text =
         line_any(map, &["reqstBeginEndDe", "reqstDt"], &mut notes).unwrap_or_default();
     let period = parse_period(&period_text);

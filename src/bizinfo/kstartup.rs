@@ -7,13 +7,12 @@
 //! `aply_trgt_ctnt`, `aply_excl_trgt_ctnt`, `supt_biz_clsfc`, `sprv_inst`,
 //! `pbanc_ntrp_nm`, `detl_pg_url`, `biz_aply_url`, `rcrt_prgs_yn`; many are null.
 
+use super::Skipped;
 use super::clean::{SUMMARY_CHARS, html_to_text, key, truncate_chars};
 use super::dates::parse_period;
 use super::detect::Source;
-use super::feed::{KStartupFields, Notice, field, line, source_programme_id, usable_id, web_url};
-use super::{SkipReason, Skipped};
+use super::feed::{ItemHead, Notice, field, line, read_head, web_url};
 use crate::codes::Goal;
-use crate::json_read::type_name;
 use serde_json::Value;
 
 /// What `biz_enyy` (business-age bands) allows, as the catalogue can say it.
@@ -103,34 +102,36 @@ pub fn ministry_code(executor: Option<&str>) -> &'static str {
     super::map::ministry_code(executor)
 }
 
+/// K-Startup's machine-readable fields, as written (one line each); a bizinfo
+/// notice has none.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KStartupFields {
+    /// `biz_enyy`: business-age bands, comma-separated ("예비창업자,1년미만,3년미만").
+    pub age_bands: Option<String>,
+    /// `supt_regin`: "전국" or region names.
+    pub region: Option<String>,
+    /// `aply_trgt`: kinds of applicant ("일반기업,대학생").
+    pub target_kinds: Option<String>,
+    /// `aply_excl_trgt_ctnt`: who may not apply.
+    pub excluded: Option<String>,
+    /// `biz_trgt_age`: age bands of the founder.
+    pub founder_age: Option<String>,
+}
+
 /// Reads one item of `data`.
 pub fn read_item(index: usize, item: &Value, list: &str) -> Result<Notice, Skipped> {
-    let skip = |notice_id: Option<String>, reason: SkipReason| Skipped {
-        source: Source::KStartup,
-        list: list.to_string(),
-        index,
-        notice_id,
-        reason,
-    };
-    let Value::Object(map) = item else {
-        return Err(skip(
-            None,
-            SkipReason::NotAnObject {
-                found: type_name(item).to_string(),
-            },
-        ));
-    };
-    let mut notes = Vec::new();
-    let Some(id) = line(map, "pbanc_sn", &mut notes) else {
-        return Err(skip(None, SkipReason::MissingId));
-    };
-    let programme_id = source_programme_id(Source::KStartup, &id);
-    if !usable_id(Source::KStartup, &programme_id) {
-        return Err(skip(Some(id), SkipReason::BadId));
-    }
-    let Some(title) = line(map, "biz_pbanc_nm", &mut notes) else {
-        return Err(skip(Some(id), SkipReason::MissingTitle));
-    };
+    let ItemHead {
+        map,
+        id,
+        programme_id,
+        title,
+        mut notes,
+    } = read_head(
+        Source::KStartup,
+        (index, item, list),
+        &["pbanc_sn"],
+        &["biz_pbanc_nm"],
+    )?;
     let begin = line(map, "pbanc_rcpt_bgng_dt", &mut notes);
     let end = line(map, "pbanc_rcpt_end_dt", &mut notes);
     let period_text = match (&begin, &end) {

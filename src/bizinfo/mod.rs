@@ -21,9 +21,8 @@ mod xml;
 pub use clean::html_to_text;
 pub use dates::{Date, Period, dates_in, parse_period};
 pub use detect::{Form, Source};
-pub use feed::{
-    BIZINFO_HOME, Feed, KStartupFields, Notice, programme_id, read_feed, source_programme_id,
-};
+pub use feed::{BIZINFO_HOME, Feed, Notice, programme_id, read_feed, source_programme_id};
+pub use kstartup::KStartupFields;
 pub use map::{
     KSTARTUP_HOME, SOURCE, agency, category, ministry_code, programme as feed_programme, region_of,
     regions_and_tags,

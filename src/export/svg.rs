@@ -134,6 +134,18 @@ pub(crate) fn link_label(kind: LinkKind, cross: bool, lang: Lang) -> String {
     }
 }
 
+/// The small diagram drawn in place of either diagram when the plan has no step: its
+/// title and "no steps", with the diagram's class (`pathway`, `timeline`) kept.
+fn no_steps_svg(class: &str, title: &str, lang: Lang) -> String {
+    format!(
+        "<svg class=\"diagram {class}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+         width=\"{W}\" height=\"40\" viewBox=\"0 0 {W} 40\"><title>{}</title>\
+         <text x=\"8\" y=\"24\" font-size=\"13\" fill=\"#444\">{}</text></svg>",
+        esc(title),
+        esc(SVG_NO_STEPS.get(lang))
+    )
+}
+
 fn box_y(i: usize) -> f32 {
     TOP + i as f32 * (BOX_H + GAP)
 }
@@ -146,13 +158,7 @@ pub fn pathway_svg(plan: &Plan, lang: Lang) -> String {
     let n = plan.steps.len();
     let title = PATHWAY_TITLE.get(lang);
     if n == 0 {
-        return format!(
-            "<svg class=\"diagram pathway\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
-             width=\"{W}\" height=\"40\" viewBox=\"0 0 {W} 40\"><title>{}</title>\
-             <text x=\"8\" y=\"24\" font-size=\"13\" fill=\"#444\">{}</text></svg>",
-            esc(title),
-            esc(SVG_NO_STEPS.get(lang))
-        );
+        return no_steps_svg("pathway", title, lang);
     }
     let height = box_y(n) - GAP + TOP;
     let mut svg = String::with_capacity(4096 + n * 1024);
@@ -288,13 +294,7 @@ pub fn timeline_svg(plan: &Plan, lang: Lang) -> String {
     let n = plan.steps.len();
     let title = TIMELINE.get(lang);
     if n == 0 {
-        return format!(
-            "<svg class=\"diagram timeline\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
-             width=\"{W}\" height=\"40\" viewBox=\"0 0 {W} 40\"><title>{}</title>\
-             <text x=\"8\" y=\"24\" font-size=\"13\" fill=\"#444\">{}</text></svg>",
-            esc(title),
-            esc(SVG_NO_STEPS.get(lang))
-        );
+        return no_steps_svg("timeline", title, lang);
     }
     let first = plan
         .steps

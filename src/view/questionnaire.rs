@@ -5,7 +5,7 @@
 //! error only after the user has been in it.
 
 use super::{Command, GachiApp, Screen, fields, i18n as s, style};
-use crate::codes::{Certification, Goal, Market, RootTech, SmartFactoryLevel};
+use crate::codes::{CodeList, Goal, SmartFactoryLevel};
 use crate::profile::{Founded, Ksic, MANUFACTURING, SECTIONS};
 use crate::text::{Lang, krw_in};
 use eframe::egui::{self, Ui};
@@ -480,8 +480,6 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
                 lang,
                 s::Q_ROOT,
                 &mut p.root_technologies,
-                RootTech::ALL,
-                RootTech::label,
                 &mut draft.open,
             )
         });
@@ -493,22 +491,20 @@ fn page_industry(app: &mut GachiApp, ui: &mut Ui) {
 /// Checkboxes for a set of codes, with "don't know" (None) and "none" (empty).
 /// Unticking "don't know" only shows the boxes: nothing counts as an answer until
 /// a box (or "none") is ticked.
-fn code_set<T: Copy + PartialEq>(
+fn code_set<T: CodeList>(
     ui: &mut Ui,
     lang: Lang,
     question: s::S,
     value: &mut Option<Vec<T>>,
-    all: &[T],
-    label: fn(T, Lang) -> &'static str,
     open: &mut std::collections::BTreeSet<&'static str>,
 ) {
     ui.push_id(question.en, |ui| {
         dont_know(ui, lang, question, value, open);
         if answering(value, question, open) {
             ui.horizontal_wrapped(|ui| {
-                for item in all {
+                for item in T::ALL {
                     let mut on = value.as_ref().is_some_and(|l| l.contains(item));
-                    if ui.checkbox(&mut on, label(*item, lang)).changed() {
+                    if ui.checkbox(&mut on, item.label(lang)).changed() {
                         let list = value.get_or_insert_with(Vec::new);
                         if on {
                             list.push(*item);
@@ -536,15 +532,7 @@ fn page_status(app: &mut GachiApp, ui: &mut Ui) {
     let p = &mut app.state.profile;
     let open = &mut app.rt.questionnaire.open;
     question(ui, lang, s::Q_CERTS, s::Q_CERTS_WHY, |ui, _| {
-        code_set(
-            ui,
-            lang,
-            s::Q_CERTS,
-            &mut p.certifications,
-            Certification::ALL,
-            Certification::label,
-            open,
-        )
+        code_set(ui, lang, s::Q_CERTS, &mut p.certifications, open)
     });
     question(ui, lang, s::Q_SMART, s::Q_SMART_WHY, |ui, _| {
         ui.horizontal_wrapped(|ui| {
@@ -588,15 +576,7 @@ fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
         || p.exporting == Some(true)
     {
         question(ui, lang, s::Q_MARKETS, s::Q_MARKETS_WHY, |ui, _| {
-            code_set(
-                ui,
-                lang,
-                s::Q_MARKETS,
-                &mut p.target_markets,
-                Market::ALL,
-                Market::label,
-                open,
-            )
+            code_set(ui, lang, s::Q_MARKETS, &mut p.target_markets, open)
         });
     }
     question(ui, lang, s::Q_FUNDING, s::Q_FUNDING_WHY, |ui, label| {

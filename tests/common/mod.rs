@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod feed_server;
+pub mod import;
 
 use eframe::egui;
 use egui::accesskit::Role;
