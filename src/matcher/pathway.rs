@@ -14,7 +14,7 @@ use super::eligibility::{
 };
 use super::freshness::{freshness, stale};
 use super::schedule::{Placement, WindowState, open_in, place};
-use super::standing::{self, Limit};
+use super::standing::{self, Limit, Standing};
 use crate::catalogue::{Catalogue, Criterion, LinkKind, Programme, SupportKind};
 use crate::codes::ApplicationStatus;
 use crate::codes::Goal;
@@ -23,7 +23,7 @@ use crate::plan::{
     AlsoEligible, CatalogueRef, Funding, MoneySide, NotEligible, PLAN_FORMAT, Plan, Step, StepLink,
     StepSupport, Totals, money_side,
 };
-use crate::profile::{Application, FirmProfile, Tri};
+use crate::profile::{FirmProfile, Tri};
 use crate::text::Text;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -45,12 +45,8 @@ pub struct Assessment {
     /// Reasons beyond the programme's own criteria (prerequisites, 중복수혜 limits);
     /// rarely any.
     pub extra: Vec<Reason>,
-    /// Where the firm stands with the programme (profile `applications`/`received`).
-    pub standing: Option<Application>,
-    /// A 중복수혜 limit ends only at this month: the step starts no earlier.
-    pub not_before: Option<YearMonth>,
-    /// Why `not_before` (one sentence per limit).
-    pub limit_why: Vec<Text>,
+    /// Where the firm stands with the programme and what 중복수혜 limits make of it.
+    pub standing: Standing,
 }
 
 impl Assessment {
@@ -102,13 +98,13 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
             let holds = p.grants.is_some_and(|g| held.contains(&g));
             a.received =
                 holds || st.as_ref().map(|s| s.status) == Some(ApplicationStatus::Received);
-            a.standing = st.clone();
+            a.standing.record = st.clone();
             a
         })
         .collect();
     if cat.has_exclusions {
         for (j, a) in out.iter_mut().enumerate() {
-            if a.received || standing::is_done(a.standing.as_ref()) {
+            if a.received || standing::is_done(a.standing.record.as_ref()) {
                 continue;
             }
             for l in standing::limits(cat, j, &standing, facts.as_of) {
@@ -118,8 +114,9 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
                         a.extra.push(r);
                     }
                     Limit::NotBefore(m, why) => {
-                        a.not_before = Some(a.not_before.map_or(m, |n| n.max(m)));
-                        a.limit_why.push(why);
+                        let nb = &mut a.standing.not_before;
+                        *nb = Some(nb.map_or(m, |n| n.max(m)));
+                        a.standing.why.push(why);
                     }
                 }
             }
@@ -132,7 +129,7 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
                 if kind != LinkKind::Prerequisite {
                     continue;
                 }
-                let o = if out[i].received || standing::is_done(out[i].standing.as_ref()) {
+                let o = if out[i].received || standing::is_done(out[i].standing.record.as_ref()) {
                     Outcome::Pass
                 } else if out[i].eligibility == Eligibility::NotEligible {
                     Outcome::Fail
@@ -239,7 +236,7 @@ fn fit(
         });
     }
     score += passed * PASSED_POINTS + unknown * UNKNOWN_POINTS;
-    if standing::is_kept(a.standing.as_ref()) {
+    if standing::is_kept(a.standing.record.as_ref()) {
         score += KEPT_POINTS;
     }
     // Programmes made for this kind of firm; the most specific match counts once.
@@ -670,7 +667,7 @@ pub fn build_plan(
     // profile no longer meets a condition: it is the firm's running project.
     let running = |a: &Assessment| {
         matches!(
-            a.standing.as_ref().map(|s| s.status),
+            a.standing.record.as_ref().map(|s| s.status),
             Some(ApplicationStatus::Selected | ApplicationStatus::Applied)
         )
     };
@@ -713,7 +710,7 @@ pub fn build_plan(
     // The firm's own applications are steps whatever goal they serve.
     let mut chosen = chosen;
     for (i, a) in assessed.iter().enumerate() {
-        if usable[i] && standing::is_kept(a.standing.as_ref()) && !chosen.contains(&i) {
+        if usable[i] && standing::is_kept(a.standing.record.as_ref()) && !chosen.contains(&i) {
             chosen.push(i);
         }
     }
@@ -742,8 +739,8 @@ pub fn build_plan(
                 } else {
                     (j, i)
                 };
-                if standing::is_kept(assessed[drop].standing.as_ref())
-                    && standing::is_kept(assessed[keep].standing.as_ref())
+                if standing::is_kept(assessed[drop].standing.record.as_ref())
+                    && standing::is_kept(assessed[keep].standing.record.as_ref())
                 {
                     continue;
                 }
@@ -1123,12 +1120,12 @@ fn schedule_steps(
             }
         }
         let a = &assessed[i];
-        let record = a.standing.as_ref();
-        let mut limit_why = a.limit_why.clone();
+        let record = a.standing.record.as_ref();
+        let mut limit_why = a.standing.why.clone();
         if let Some(m) = record.and_then(standing::retry_after) {
             earliest = earliest.max(m);
         }
-        if let Some(m) = a.not_before {
+        if let Some(m) = a.standing.not_before {
             earliest = earliest.max(m);
         }
         // A limit between two new steps of this plan: the later one waits.
@@ -1283,7 +1280,7 @@ fn schedule_steps(
         // Steps after one whose result is awaited say so.
         for id in &after {
             if let Some(&j) = cat.index.get(id)
-                && assessed[j].standing.as_ref().map(|s| s.status)
+                && assessed[j].standing.record.as_ref().map(|s| s.status)
                     == Some(ApplicationStatus::Applied)
             {
                 let q = &cat.programmes[j].name;

@@ -21,6 +21,17 @@ use crate::text::{Text, josa};
 /// The criterion name of reasons written here (`reasons[].criterion`).
 pub const EXCLUDES: &str = "excludes";
 
+/// The firm's standing in one programme, as the plan uses it.
+#[derive(Debug, Clone, Default)]
+pub struct Standing {
+    /// The last record (profile `applications`, or `received`); `None` without one.
+    pub record: Option<Application>,
+    /// A 중복수혜 limit ends only at this month: the step starts no earlier.
+    pub not_before: Option<YearMonth>,
+    /// Why `not_before` (one sentence per limit).
+    pub why: Vec<Text>,
+}
+
 /// What one 중복수혜 limit does to a programme for this firm at the plan month.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Limit {
