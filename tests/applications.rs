@@ -35,6 +35,11 @@ fn programme(id: &str, category: &str, purpose: &str, windows: Value) -> Value {
 /// `mss-b`; `mss-a2` serves the same purpose as `mss-a`; `mss-x` and `mss-y` (digital)
 /// are joined by whatever link `link` gives (`None`: no link).
 fn catalogue(x_to_y: Option<Value>) -> Catalogue {
+    with_limits(x_to_y, json!([]))
+}
+
+/// The same catalogue with group limits (`limits`).
+fn with_limits(x_to_y: Option<Value>, limits: Value) -> Catalogue {
     let rolling = json!({"status": "rolling"});
     let twice = json!({"status": "forecast", "months": [3, 11]});
     let mut a = programme("mss-a", "automation", "line", twice);
@@ -52,7 +57,8 @@ fn catalogue(x_to_y: Option<Value>) -> Catalogue {
             programme("mss-a2", "automation", "line", rolling.clone()),
             x,
             programme("mss-y", "digital", "y", rolling),
-        ]
+        ],
+        "limits": limits
     });
     parse_catalogue(cat.to_string().as_bytes()).unwrap_or_else(|p| panic!("{p:?}"))
 }
@@ -371,4 +377,105 @@ fn the_profile_keeps_applications_and_names_a_bad_one() {
     assert_eq!(p.applications[0].documents_ready, ["사업계획서"]);
     let again = parse_profile(p.to_pretty_json().as_bytes(), month("2026-12")).expect("re-reads");
     assert_eq!(again, p, "written and read back unchanged");
+}
+
+fn group(ids: &[&str], max: u32, period: &str, years: Option<u32>) -> Value {
+    let mut g = json!({"programmes": ids, "max": max, "period": period,
+        "source": "https://example.org/loans (2026-04-20): \"최근 5년 이내 3회 이상\"",
+        "note": {"ko": "묶음 제한입니다.", "en": "A group limit."}});
+    if let Some(y) = years {
+        g["years"] = json!(y);
+    }
+    g
+}
+
+#[test]
+fn a_count_within_years_waits_until_the_oldest_drops_out() {
+    // At most 2 of the group within 5 years (the loan notices' rule, with 2 for a
+    // small test): two received, so the third waits until the older one is 5 years old.
+    let cat = with_limits(
+        None,
+        json!([group(
+            &["mss-x", "mss-y", "mss-a2"],
+            2,
+            "within_years",
+            Some(5)
+        )]),
+    );
+    let f = firm(&[
+        ("mss-x", S::Received, Some("2023-03")),
+        ("mss-a2", S::Received, Some("2024-06")),
+    ]);
+    let p = plan(&cat, &f, "2026-12");
+    let y = step(&p, "mss-y");
+    assert_eq!(y.start, month("2028-03"));
+    assert!(why_ko(y).contains("묶음 제한입니다.") && why_ko(y).contains("중복수혜 제한"));
+    // One of them only: under the count, no wait.
+    let f = firm(&[("mss-x", S::Received, Some("2023-03"))]);
+    assert_eq!(
+        step(&plan(&cat, &f, "2026-12"), "mss-y").start,
+        month("2026-12")
+    );
+    // A record without a month could reach the count: to verify.
+    let f = firm(&[
+        ("mss-x", S::Received, None),
+        ("mss-a2", S::Received, Some("2024-06")),
+    ]);
+    let y = plan(&cat, &f, "2026-12");
+    let y = step(&y, "mss-y");
+    assert_eq!(y.eligibility, Eligibility::Verify);
+    assert_eq!(y.start, month("2026-12"));
+}
+
+#[test]
+fn a_count_at_once_waits_for_a_running_project_to_end() {
+    let cat = with_limits(
+        None,
+        json!([group(&["mss-x", "mss-y"], 1, "concurrent", None)]),
+    );
+    let f = firm(&[("mss-x", S::Selected, Some("2026-10"))]);
+    assert_eq!(
+        step(&plan(&cat, &f, "2026-12"), "mss-y").start,
+        month("2027-04")
+    );
+    // A received (finished) one does not count at once.
+    let f = firm(&[("mss-x", S::Received, Some("2026-10"))]);
+    assert_eq!(
+        step(&plan(&cat, &f, "2026-12"), "mss-y").start,
+        month("2026-12")
+    );
+}
+
+#[test]
+fn a_broken_group_limit_is_refused_with_every_problem() {
+    let bad = json!([
+        {"programmes": ["mss-x", "mss-nowhere"], "max": 0, "period": "ever",
+         "source": "s", "note": {"ko": "가", "en": "a"}},
+        {"programmes": ["mss-x", "mss-y"], "max": 2, "period": "within_years",
+         "source": "s", "note": {"ko": "가", "en": "a"}}
+    ]);
+    let mut v: Value = serde_json::from_str(
+        &serde_json::to_string(&json!({
+            "format": "gachi-catalogue/1", "id": "t", "version": "1", "as_of": "2026-11",
+            "notice": {"ko": "안내", "en": "notice"},
+            "programmes": [
+                programme("mss-x", "digital", "x", json!({"status": "rolling"})),
+                programme("mss-y", "digital", "y", json!({"status": "rolling"}))
+            ]
+        }))
+        .unwrap(),
+    )
+    .unwrap();
+    v["limits"] = bad;
+    let e = parse_catalogue(v.to_string().as_bytes()).expect_err("refused");
+    let paths: Vec<&str> = e.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "limits[0].programmes[1]",
+            "limits[0].max",
+            "limits[0].period",
+            "limits[1].years"
+        ]
+    );
 }

@@ -211,6 +211,22 @@ fn duplicate_support_limits_and_documents_are_sourced() {
             }
         }
     }
+    // Limits by count: the policy-loan rules of both 2026 loan notices.
+    for g in &cat.limits {
+        if !g.source.starts_with("https://") || g.note.ko.is_empty() || g.note.en.is_empty() {
+            problems.push(format!("limit {:?}: source or note", g.programmes));
+        }
+    }
+    for loans in ["mss-policy-loans", "mss-micro-business-loans"] {
+        assert!(
+            cat.limits
+                .iter()
+                .any(|g| g.programmes.iter().any(|p| p == loans)
+                    && g.max == 3
+                    && g.years == Some(5)),
+            "{loans}: 3 loans within 5 years"
+        );
+    }
     let with_documents = cat
         .programmes
         .iter()

@@ -17,6 +17,9 @@ pub struct Catalogue {
     pub as_of: YearMonth,
     pub notice: Text,
     pub programmes: Vec<Programme>,
+    /// 중복수혜 limits by count over a group of programmes (2026-12); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<GroupLimit>,
     /// Programme id → position, built once on load.
     #[serde(skip)]
     pub index: HashMap<String, usize>,
@@ -112,7 +115,8 @@ impl Catalogue {
         self.has_exclusions = self
             .programmes
             .iter()
-            .any(|p| p.links.iter().any(|l| l.kind == LinkKind::Excludes));
+            .any(|p| p.links.iter().any(|l| l.kind == LinkKind::Excludes))
+            || !self.limits.is_empty();
         self.has_prerequisites = self
             .programmes
             .iter()
@@ -663,6 +667,27 @@ pub struct Link {
     /// For `period: within_years`: the number of years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<u32>,
+}
+
+/// A 중복수혜 limit by count over a group of programmes (docs/catalogue-format.md
+/// `limits`): a firm holding `max` of them — at once (`concurrent`: selected and not yet
+/// ended) or within `years` years (`within_years`: selected or received in that time)
+/// — may not take another of the group until one ends or drops out. Source: the
+/// notice that states it (e.g. 2026 정책자금 융자계획: 최근 5년 이내 3회 이상).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupLimit {
+    /// The catalogue ids counted and limited.
+    pub programmes: Vec<String>,
+    /// How many the firm may hold (at once, or within the years).
+    pub max: u32,
+    /// `concurrent` or `within_years`.
+    pub period: ExclusionPeriod,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    /// The notice's address, date and words.
+    pub source: String,
+    /// The rule in plain words, both languages.
+    pub note: Text,
 }
 
 /// How long a 중복수혜 limit (`excludes` link) lasts, in the notice's terms.

@@ -99,6 +99,7 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
         .filter_map(|v| v.get("id").and_then(Value::as_str))
         .collect();
     check_ids_and_links(&programmes, &all_ids, probs);
+    let limits = read_limits(&top, &all_ids, probs);
     let mut cat = Catalogue {
         format: CATALOGUE_FORMAT,
         id: id?.to_string(),
@@ -106,6 +107,7 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
         as_of: as_of?,
         notice: notice?,
         programmes: programmes.into_iter().map(|(_, p)| p).collect(),
+        limits,
         index: HashMap::new(),
         sha256: String::new(),
         incoming: Vec::new(),
@@ -116,6 +118,95 @@ fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
     };
     cat.rebuild_index();
     Some(cat)
+}
+
+/// `limits`: each group of known programmes, `max` ≥ 1, `period` `concurrent` or
+/// `within_years` (with `years` ≥ 1), a source and a note; every problem with its path.
+fn read_limits(top: &Obj, ids: &HashSet<&str>, probs: &mut Problems) -> Vec<GroupLimit> {
+    let mut out = Vec::new();
+    let Some(list) = top.opt_arr("limits", probs) else {
+        return out;
+    };
+    for (i, v) in list.iter().enumerate() {
+        let Some(o) = Obj::new(index("limits", i), v, probs) else {
+            continue;
+        };
+        let before = probs.0.len();
+        let programmes: Vec<String> = o
+            .opt_str_list("programmes", probs)
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        for (k, id) in programmes.iter().enumerate() {
+            if !ids.contains(id.as_str()) {
+                probs.push(
+                    index(&o.path_of("programmes"), k),
+                    ProblemKind::UnknownLinkTarget { to: id.clone() },
+                );
+            }
+        }
+        if programmes.len() < 2 {
+            probs.push(
+                o.path_of("programmes"),
+                Text::new(
+                    "묶음에는 사업이 둘 이상 있어야 합니다",
+                    "a group needs two or more programmes",
+                ),
+            );
+        }
+        let max = o.opt_u64("max", probs);
+        if !matches!(max, Some(1..=100)) {
+            probs.push(
+                o.path_of("max"),
+                Text::new(
+                    "1~100 사이의 횟수가 필요합니다",
+                    "expected a count from 1 to 100",
+                ),
+            );
+        }
+        let period = o.req_str("period", probs).and_then(|s| {
+            let p = ExclusionPeriod::from_code(s).filter(|p| {
+                matches!(
+                    p,
+                    ExclusionPeriod::Concurrent | ExclusionPeriod::WithinYears
+                )
+            });
+            if p.is_none() {
+                probs.push(
+                    o.path_of("period"),
+                    unknown(CodeSet::ExclusionPeriod, s, "concurrent, within_years"),
+                );
+            }
+            p
+        });
+        let years = o.opt_u64("years", probs);
+        if period == Some(ExclusionPeriod::WithinYears) && !matches!(years, Some(1..=50)) {
+            probs.push(
+                o.path_of("years"),
+                Text::new(
+                    "1~50 사이의 연수가 필요합니다",
+                    "expected a number of years from 1 to 50",
+                ),
+            );
+        }
+        let source = o.req_nonempty("source", probs);
+        let note = o.req_text("note", probs);
+        if probs.0.len() != before {
+            continue;
+        }
+        if let (Some(max), Some(period), Some(source), Some(note)) = (max, period, source, note) {
+            out.push(GroupLimit {
+                programmes,
+                max: max as u32,
+                period,
+                years: years.map(|y| y as u32),
+                source: source.to_string(),
+                note,
+            });
+        }
+    }
+    out
 }
 
 fn valid_id(id: &str) -> bool {

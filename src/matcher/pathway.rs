@@ -107,7 +107,10 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
             if a.received || standing::is_done(a.standing.record.as_ref()) {
                 continue;
             }
-            for l in standing::limits(cat, j, &standing, facts.as_of) {
+            let limits = standing::limits(cat, j, &standing, facts.as_of)
+                .into_iter()
+                .chain(standing::group_limits(cat, j, &standing, facts.as_of));
+            for l in limits {
                 match l {
                     Limit::Closed(r) | Limit::Unsure(r) => {
                         a.count(r.outcome);

@@ -338,3 +338,74 @@ pub fn wait_between(link: &Link, start: YearMonth, end: YearMonth) -> Option<Yea
         ExclusionPeriod::Ever => None,
     }
 }
+
+/// The limits by count (`Catalogue::limits`) on programme `j`: when the firm already
+/// holds `max` programmes of a group containing it — running at once (`concurrent`:
+/// selected and not yet ended; received ones are over) or selected or received within
+/// `years` years (`within_years`) — `j` waits until one ends or drops out. Records
+/// without a month that could reach the count make it a reason to verify.
+pub fn group_limits(
+    cat: &Catalogue,
+    j: usize,
+    standing: &[Option<Application>],
+    as_of: YearMonth,
+) -> Vec<Limit> {
+    let id = &cat.programmes[j].id;
+    let mut out = Vec::new();
+    for g in cat.limits.iter().filter(|g| g.programmes.contains(id)) {
+        // (when the record stops counting, or None when its month is unknown)
+        let mut counted: Vec<Option<YearMonth>> = Vec::new();
+        for other in g.programmes.iter().filter(|o| *o != id) {
+            let Some(i) = cat.position(other) else {
+                continue;
+            };
+            let Some(rec) = standing[i].as_ref().filter(|a| is_done(Some(a))) else {
+                continue;
+            };
+            match (g.period, rec.status, rec.month) {
+                (ExclusionPeriod::Concurrent, ApplicationStatus::Received, _) => {}
+                (ExclusionPeriod::Concurrent, _, Some(m)) => {
+                    let last = runs_until(&cat.programmes[i], m);
+                    if last >= as_of {
+                        counted.push(Some(last.plus_months(1)));
+                    }
+                }
+                (_, _, Some(m)) => {
+                    let until = m.plus_months(12 * i64::from(g.years.unwrap_or(1).max(1)));
+                    if until > as_of {
+                        counted.push(Some(until));
+                    }
+                }
+                (_, _, None) => counted.push(None),
+            }
+        }
+        if counted.len() < g.max as usize {
+            continue;
+        }
+        let (name_ko, name_en) = (&g.note.ko, &g.note.en);
+        let known: Option<Vec<YearMonth>> = counted.iter().copied().collect();
+        match known {
+            Some(mut frees) => {
+                // The month from which fewer than `max` still count.
+                frees.sort();
+                let from = frees[frees.len() - g.max as usize];
+                out.push(Limit::NotBefore(
+                    from,
+                    Text::new(
+                        format!("{name_ko} 이 기업은 이미 그만큼 받아 {from} 이후로 두었습니다 (중복수혜 제한)."),
+                        format!("{name_en} The firm already holds that many, so placed from {from} (duplicate-support limit)."),
+                    ),
+                ));
+            }
+            None => out.push(Limit::Unsure(Reason::new(
+                EXCLUDES,
+                Outcome::Unknown,
+                format!("{name_ko} 받은 시기를 모르는 기록이 있어 해당 여부 확인 필요."),
+                format!(
+                    "{name_en} Some records have no month: whether the limit binds is to verify."
+                ),
+            ))),
+        }
+    }
+    out
+}
