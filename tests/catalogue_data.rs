@@ -217,6 +217,14 @@ fn duplicate_support_limits_and_documents_are_sourced() {
             problems.push(format!("limit {:?}: source or note", g.programmes));
         }
     }
+    assert!(
+        cat.limits.iter().any(
+            |g| g.programmes.iter().any(|p| p == "mss-tech-innovation-rnd")
+                && g.period == ExclusionPeriod::Concurrent
+                && g.max == 2
+        ),
+        "MSS R&D: two projects at once (SMTECH)"
+    );
     for loans in ["mss-policy-loans", "mss-micro-business-loans"] {
         assert!(
             cat.limits
