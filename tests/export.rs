@@ -948,3 +948,33 @@ fn the_report_prints_applications_and_documents() {
         "{voucher}"
     );
 }
+
+/// Issue 17: the calendar has no application event for a programme the firm applied
+/// to or was selected for, and marks a retry after a rejection.
+#[test]
+fn the_calendar_leaves_out_applications_under_way() {
+    let plan = plan_for(
+        &common::case_profile_json("o-applications-welding-firm"),
+        "2026-12",
+    );
+    let ics = plan_ics(&plan, Lang::Ko);
+    let unfolded = unfold(&ics);
+    let cal = read_calendar(&unfolded).expect("parses");
+    let summaries: Vec<String> = events(&cal.components)
+        .iter()
+        .filter_map(|e| e.find_prop("SUMMARY").map(|p| p.val.to_string()))
+        .collect();
+    let name = |id: &str| plan.step(id).expect(id).name.ko.clone();
+    for running in ["mss-smart-factory", "mss-tech-innovation-rnd"] {
+        assert!(
+            !summaries.iter().any(|s| s.contains(&name(running))),
+            "{running}: {summaries:?}"
+        );
+    }
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.starts_with("[탈락]") && s.contains(&name("mss-export-voucher"))),
+        "{summaries:?}"
+    );
+}

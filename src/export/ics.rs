@@ -69,11 +69,15 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             escape_text(&format!("{}: {}", UNDATED.get(lang), undated.join(" · ")))
         ));
     }
-    for s in plan
-        .steps
-        .iter()
-        .filter(|s| s.window != WindowState::ToVerify)
-    {
+    // A step the firm applied to or was selected for has no application window left
+    // to put in a calendar (issue 17).
+    for s in plan.steps.iter().filter(|s| {
+        s.window != WindowState::ToVerify
+            && !s
+                .application
+                .as_ref()
+                .is_some_and(|a| a.status.is_running())
+    }) {
         let name = step_name(s, lang);
         let marker = match s.window {
             WindowState::Confirmed => None,
@@ -81,10 +85,13 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             WindowState::ToVerify => Some(TO_VERIFY),
             WindowState::Rolling => Some(ROLLING),
         };
-        let summary = match marker {
+        let mut summary = match marker {
             Some(m) => format!("{} {}. {name}", m.get(lang), s.order),
             None => format!("{}. {name}", s.order),
         };
+        if let Some(a) = &s.application {
+            summary = format!("[{}] {summary}", a.status.label(lang));
+        }
 
         let mut desc: Vec<String> = Vec::new();
         if !firm.is_empty() {
