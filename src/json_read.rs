@@ -248,37 +248,49 @@ impl Doc {
 }
 
 /// The kinds of problem the readers report. Each call site picks one and fills in
-/// what it found; [`ProblemKind::text`] writes the sentence in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// what it found; [`ProblemKind::text`] writes the sentence in both languages, and
+/// `Display` (an error type, with `thiserror`) its English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
     /// A value of another JSON type: "expected text, found a number".
+    #[error("{}", self.text().en)]
     WrongType { expected: Text, found: JsonType },
     /// A field that must be given: "is required (text)".
+    #[error("{}", self.text().en)]
     Required { what: Text },
     /// Text that is blank.
+    #[error("{}", self.text().en)]
     Blank,
     /// A negative number where only 0 and up make sense.
+    #[error("{}", self.text().en)]
     Negative { value: String },
     /// A fraction where a whole number is needed.
+    #[error("{}", self.text().en)]
     NotWhole { value: String },
     /// A number too large to hold (over 64 bits).
+    #[error("{}", self.text().en)]
     TooLarge { value: String },
     /// A code outside its closed set: "unknown region "x"; expected one of …".
+    #[error("{}", self.text().en)]
     UnknownCode {
         set: CodeSet,
         value: String,
         expected: String,
     },
     /// Text that is not a date (or month) of the expected form.
+    #[error("{}", self.text().en)]
     BadDate {
         value: Option<String>,
         form: DateForm,
     },
     /// A date after the current month.
+    #[error("{}", self.text().en)]
     Future { value: String, now: String },
     /// A number outside its range.
+    #[error("{}", self.text().en)]
     OutOfRange { value: String, range: RangeOf },
     /// `min` above `max`.
+    #[error("{}", self.text().en)]
     ImpossibleRange {
         lo: String,
         lo_value: u64,
@@ -286,35 +298,47 @@ pub enum ProblemKind {
         hi_value: u64,
     },
     /// Neither bound given.
+    #[error("{}", self.text().en)]
     NeedsOneOf { a: String, b: String },
     /// A link that is not http:// or https://; `why` says what it is for.
+    #[error("{}", self.text().en)]
     NotWebAddress {
         value: Option<String>,
         why: Option<Text>,
     },
     /// A programme id used twice.
+    #[error("{}", self.text().en)]
     DuplicateId { id: String, first: usize },
     /// A link from a programme to itself.
+    #[error("{}", self.text().en)]
     SelfLink { id: String },
     /// A link to a programme the catalogue does not have.
+    #[error("{}", self.text().en)]
     UnknownLinkTarget { to: String },
     /// The same link twice.
+    #[error("{}", self.text().en)]
     RepeatedLink { kind: String, to: String },
     /// Ordering links that go round in a circle.
+    #[error("{}", self.text().en)]
     LinkCycle { members: Vec<String> },
     /// A `format` of a later version of the same file kind.
+    #[error("{}", self.text().en)]
     NewerFormat { found: String, reads: String },
     /// A `format` of another kind of file.
+    #[error("{}", self.text().en)]
     NotFormat {
         found: String,
         doc: Doc,
         expected: String,
     },
     /// Bytes that are not UTF-8.
+    #[error("{}", self.text().en)]
     NotUtf8 { offset: usize },
     /// JSON that stops before its end.
+    #[error("{}", self.text().en)]
     CutOff { line: usize, column: usize },
     /// JSON with a syntax error (serde_json's own English detail kept).
+    #[error("{}", self.text().en)]
     NotJson {
         line: usize,
         column: usize,
