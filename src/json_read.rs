@@ -251,37 +251,49 @@ impl Doc {
 }
 
 /// The kinds of problem the readers report. Each call site picks one and fills in
-/// what it found; [`ProblemKind::text`] writes the sentence in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// what it found; [`ProblemKind::text`] writes the sentence in both languages, and
+/// `Display` (an error type, with `thiserror`) its English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
     /// A value of another JSON type: "expected text, found a number".
+    #[error("{}", self.text().en)]
     WrongType { expected: Text, found: JsonType },
     /// A field that must be given: "is required (text)".
+    #[error("{}", self.text().en)]
     Required { what: Text },
     /// Text that is blank.
+    #[error("{}", self.text().en)]
     Blank,
     /// A negative number where only 0 and up make sense.
+    #[error("{}", self.text().en)]
     Negative { value: String },
     /// A fraction where a whole number is needed.
+    #[error("{}", self.text().en)]
     NotWhole { value: String },
     /// A number too large to hold (over 64 bits).
+    #[error("{}", self.text().en)]
     TooLarge { value: String },
     /// A code outside its closed set: "unknown region "x"; expected one of …".
+    #[error("{}", self.text().en)]
     UnknownCode {
         set: CodeSet,
         value: String,
         expected: String,
     },
     /// Text that is not a date (or month) of the expected form.
+    #[error("{}", self.text().en)]
     BadDate {
         value: Option<String>,
         form: DateForm,
     },
     /// A date after the current month.
+    #[error("{}", self.text().en)]
     Future { value: String, now: String },
     /// A number outside its range.
+    #[error("{}", self.text().en)]
     OutOfRange { value: String, range: RangeOf },
     /// `min` above `max`.
+    #[error("{}", self.text().en)]
     ImpossibleRange {
         lo: String,
         lo_value: u64,
@@ -289,35 +301,47 @@ pub enum ProblemKind {
         hi_value: u64,
     },
     /// Neither bound given.
+    #[error("{}", self.text().en)]
     NeedsOneOf { a: String, b: String },
     /// A link that is not http:// or https://; `why` says what it is for.
+    #[error("{}", self.text().en)]
     NotWebAddress {
         value: Option<String>,
         why: Option<Text>,
     },
     /// A programme id used twice.
+    #[error("{}", self.text().en)]
     DuplicateId { id: String, first: usize },
     /// A link from a programme to itself.
+    #[error("{}", self.text().en)]
     SelfLink { id: String },
     /// A link to a programme the catalogue does not have.
+    #[error("{}", self.text().en)]
     UnknownLinkTarget { to: String },
     /// The same link twice.
+    #[error("{}", self.text().en)]
     RepeatedLink { kind: String, to: String },
     /// Ordering links that go round in a circle.
+    #[error("{}", self.text().en)]
     LinkCycle { members: Vec<String> },
     /// A `format` of a later version of the same file kind.
+    #[error("{}", self.text().en)]
     NewerFormat { found: String, reads: String },
     /// A `format` of another kind of file.
+    #[error("{}", self.text().en)]
     NotFormat {
         found: String,
         doc: Doc,
         expected: String,
     },
     /// Bytes that are not UTF-8.
+    #[error("{}", self.text().en)]
     NotUtf8 { offset: usize },
     /// JSON that stops before its end.
+    #[error("{}", self.text().en)]
     CutOff { line: usize, column: usize },
     /// JSON with a syntax error (serde_json's own English detail kept).
+    #[error("{}", self.text().en)]
     NotJson {
         line: usize,
         column: usize,
@@ -654,51 +678,22 @@ impl<'a> Obj<'a> {
 
     /// A whole number ≥ 0 that fits in 64 bits.
     pub fn opt_u64(&self, key: &str, probs: &mut Problems) -> Option<u64> {
-        let v = self.get(key)?;
-        match v {
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    Some(u)
-                } else if n.as_i64().is_some_and(|i| i < 0) || n.as_f64().is_some_and(|f| f < 0.0) {
-                    probs.push(
-                        self.path_of(key),
-                        ProblemKind::Negative {
-                            value: n.to_string(),
-                        },
-                    );
-                    None
-                } else if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() != 0.0) {
-                    probs.push(
-                        self.path_of(key),
-                        ProblemKind::NotWhole {
-                            value: n.to_string(),
-                        },
-                    );
-                    None
-                } else {
-                    probs.push(
-                        self.path_of(key),
-                        ProblemKind::TooLarge {
-                            value: n.to_string(),
-                        },
-                    );
-                    None
-                }
-            }
-            other => {
-                probs.push(self.path_of(key), wrong_type(want::whole_number(), other));
-                None
-            }
-        }
+        u64::read(self.get(key)?, &self.path_of(key), probs)
     }
 
     pub fn opt_bool(&self, key: &str, probs: &mut Problems) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                probs.push(self.path_of(key), wrong_type(want::true_or_false(), other));
+        bool::read(self.get(key)?, &self.path_of(key), probs)
+    }
+
+    /// A field read by its type ([`FieldValue`]): absent or null gives the type's
+    /// [`FieldValue::absent`] value, or "is required" when it has none.
+    pub fn field<T: FieldValue>(&self, key: &str, probs: &mut Problems) -> Option<T> {
+        match self.get(key) {
+            Some(v) => T::read(v, &self.path_of(key), probs),
+            None => T::absent().or_else(|| {
+                probs.push(self.path_of(key), ProblemKind::Required { what: T::want() });
                 None
-            }
+            }),
         }
     }
 
@@ -783,6 +778,163 @@ impl<'a> Obj<'a> {
     pub fn opt_text(&self, key: &str, probs: &mut Problems) -> Option<Text> {
         self.get(key)?;
         self.req_text(key, probs)
+    }
+}
+
+/// A type a contract field holds: read from one JSON value with every problem pushed
+/// under its path, and written back. The field's type chooses its reading, so a
+/// record declares each field once (name and type) and [`Obj::field`] does the rest.
+pub trait FieldValue: Sized {
+    /// Lists of it drop repeated items, keeping the first (a set of codes).
+    const SET: bool = false;
+
+    /// What the field should hold, as "is required (…)" names it.
+    fn want() -> Text;
+
+    /// Reads a value that is present and not null; `None` once its problems are pushed.
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Self>;
+
+    /// The value of an absent or null field; `None` when the field is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+
+    /// The value as JSON.
+    fn write(&self) -> Value;
+
+    /// Whether there is something to write for a field written only when given (an
+    /// `Option` that is `Some`, a list that is not empty).
+    fn given(&self) -> bool {
+        true
+    }
+}
+
+impl FieldValue for u64 {
+    fn want() -> Text {
+        want::whole_number()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<u64> {
+        let Value::Number(n) = v else {
+            probs.push(path, wrong_type(want::whole_number(), v));
+            return None;
+        };
+        if let Some(u) = n.as_u64() {
+            return Some(u);
+        }
+        let value = n.to_string();
+        let kind = if n.as_i64().is_some_and(|i| i < 0) || n.as_f64().is_some_and(|f| f < 0.0) {
+            ProblemKind::Negative { value }
+        } else if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() != 0.0) {
+            ProblemKind::NotWhole { value }
+        } else {
+            ProblemKind::TooLarge { value }
+        };
+        probs.push(path, kind);
+        None
+    }
+
+    fn write(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl FieldValue for bool {
+    fn want() -> Text {
+        want::true_or_false()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                probs.push(path, wrong_type(want::true_or_false(), other));
+                None
+            }
+        }
+    }
+
+    fn write(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl FieldValue for String {
+    fn want() -> Text {
+        want::text()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                probs.push(path, wrong_type(want::text(), other));
+                None
+            }
+        }
+    }
+
+    fn write(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+/// Optional: absent or null is `None` (unknown).
+impl<T: FieldValue> FieldValue for Option<T> {
+    fn want() -> Text {
+        T::want()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Option<T>> {
+        T::read(v, path, probs).map(Some)
+    }
+
+    fn absent() -> Option<Option<T>> {
+        Some(None)
+    }
+
+    fn write(&self) -> Value {
+        self.as_ref().map_or(Value::Null, T::write)
+    }
+
+    fn given(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// A list, each item read at `path[i]`; absent or null is empty. The items that read
+/// are kept (those with a problem are left out, their problems pushed).
+impl<T: FieldValue + PartialEq> FieldValue for Vec<T> {
+    fn want() -> Text {
+        want::list()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Vec<T>> {
+        let Value::Array(items) = v else {
+            probs.push(path, wrong_type(want::list(), v));
+            return None;
+        };
+        let mut out: Vec<T> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(x) = T::read(item, &index(path, i), probs)
+                && !(T::SET && out.contains(&x))
+            {
+                out.push(x);
+            }
+        }
+        Some(out)
+    }
+
+    fn absent() -> Option<Vec<T>> {
+        Some(Vec::new())
+    }
+
+    fn write(&self) -> Value {
+        Value::Array(self.iter().map(T::write).collect())
+    }
+
+    fn given(&self) -> bool {
+        !self.is_empty()
     }
 }
 

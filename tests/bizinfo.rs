@@ -17,6 +17,7 @@ use gachi::cli::run_import as run_import_cli;
 use gachi::codes::{Goal, Region};
 use gachi::matcher::{Eligibility, build_plan};
 use gachi::profile::parse_profile;
+use gachi::text::Lang;
 use std::path::PathBuf;
 
 /// This file's fixtures: tests/fixtures/bizinfo.
@@ -669,9 +670,11 @@ fn importing_twice_replaces_instead_of_doubling() {
 
 fn outcome_lines(o: &Outcome) -> String {
     match o {
-        Outcome::Ok => "ok".into(),
-        Outcome::BadInput(lines) => format!("bad input: {}", lines.join(" | ")),
-        Outcome::Failed(m) => format!("failed: {m}"),
+        Ok(()) => "ok".into(),
+        Err(e) if e.is_bad_input() => {
+            format!("bad input: {}", e.lines(Lang::En).join(" | "))
+        }
+        Err(e) => format!("failed: {e}"),
     }
 }
 
@@ -680,16 +683,16 @@ fn run_import_cli_writes_a_catalogue_check_catalogue_accepts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("merged.json");
     let o = run_import_cli(&fixture_path("merge.json"), &out, Some(&base_path()));
-    assert!(matches!(o, Outcome::Ok), "{}", outcome_lines(&o));
+    assert!(o.is_ok(), "{}", outcome_lines(&o));
     let cat = gachi::files::load_catalogue(&out).expect("the written catalogue loads");
     assert_eq!(cat.programmes.len(), base().programmes.len() + 3);
     assert_eq!(cat.id, "gachi-kr+bizinfo");
-    assert!(matches!(gachi::cli::run_check_catalogue(&out), Outcome::Ok));
+    assert!(gachi::cli::run_check_catalogue(&out).is_ok());
 
     // With --base: the file written above, merged again.
     let again = dir.path().join("again.json");
     let o = run_import_cli(&fixture_path("clean.json"), &again, Some(&out));
-    assert!(matches!(o, Outcome::Ok), "{}", outcome_lines(&o));
+    assert!(o.is_ok(), "{}", outcome_lines(&o));
     let cat2 = gachi::files::load_catalogue(&again).expect("loads");
     assert_eq!(cat2.programmes.len(), cat.programmes.len() + 5);
     assert!(cat2.get("bizinfo-pbln_000000000134004").is_some());
@@ -698,7 +701,7 @@ fn run_import_cli_writes_a_catalogue_check_catalogue_accepts() {
     let none = dir.path().join("none.json");
     let o = run_import_cli(&fixture_path("not_json.json"), &none, None);
     let text = outcome_lines(&o);
-    assert!(matches!(o, Outcome::BadInput(_)), "{text}");
+    assert!(matches!(&o, Err(e) if e.is_bad_input()), "{text}");
     assert!(
         text.contains("not_json.json: this is a web page (HTML)"),
         "{text}"
@@ -710,7 +713,7 @@ fn run_import_cli_writes_a_catalogue_check_catalogue_accepts() {
         Some(&fixture_path("clean.json")),
     );
     let text = outcome_lines(&o);
-    assert!(matches!(o, Outcome::BadInput(_)), "{text}");
+    assert!(matches!(&o, Err(e) if e.is_bad_input()), "{text}");
     assert!(text.contains("clean.json: field \"format\""), "{text}");
     let o = run_import_cli(&dir.path().join("missing.json"), &none, None);
     assert!(outcome_lines(&o).contains("missing.json: cannot open the file"));

@@ -7,7 +7,7 @@
 mod common;
 
 use gachi::catalogue::builtin;
-use gachi::cli::Outcome;
+use gachi::cli::exit_code;
 use gachi::cli::{run_diff, run_ics, run_report};
 use gachi::export::{diff_plans, diff_text, escape_html, pathway_svg, plan_ics, report_html};
 use gachi::matcher::{WindowState, build_plan};
@@ -740,34 +740,38 @@ fn runners_write_files_and_report_bad_plans() {
     std::fs::write(&bad, "{\"format\": \"gachi-plan/1\", \"steps\": 3}").unwrap();
 
     let out = dir.path().join("report.html");
-    assert!(matches!(run_report(&good, &out, Lang::Ko), Outcome::Ok));
+    assert!(run_report(&good, &out, Lang::Ko).is_ok());
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("대성주물"));
 
     let ics = dir.path().join("plan.ics");
-    assert!(matches!(run_ics(&good, &ics, Lang::En), Outcome::Ok));
+    assert!(run_ics(&good, &ics, Lang::En).is_ok());
     let text = std::fs::read_to_string(&ics).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
 
     // A bad plan: exit 2, the file named, the existing output untouched.
     std::fs::write(&out, "keep").unwrap();
     let o = run_report(&bad, &out, Lang::Ko);
-    assert_eq!(o.exit_code(), 2);
-    let Outcome::BadInput(lines) = o else {
+    assert_eq!(exit_code(&o), 2);
+    let Err(e) = o else {
         panic!("bad input expected")
     };
+    assert!(e.is_bad_input(), "bad input expected");
+    let lines = e.lines(Lang::Ko);
     assert!(lines.iter().all(|l| l.contains("bad.json")), "{lines:?}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
-    assert_eq!(run_ics(&bad, &ics, Lang::Ko).exit_code(), 2);
+    assert_eq!(exit_code(&run_ics(&bad, &ics, Lang::Ko)), 2);
 
     // Diff: both bad files are reported together.
     let missing = dir.path().join("missing.json");
-    let Outcome::BadInput(lines) = run_diff(&bad, &missing, false, Lang::Ko) else {
+    let Err(e) = run_diff(&bad, &missing, false, Lang::Ko) else {
         panic!("bad input expected")
     };
+    assert!(e.is_bad_input(), "bad input expected");
+    let lines = e.lines(Lang::Ko);
     assert!(lines.iter().any(|l| l.contains("bad.json")));
     assert!(lines.iter().any(|l| l.contains("missing.json")));
-    assert_eq!(run_diff(&good, &good, true, Lang::Ko).exit_code(), 0);
+    assert_eq!(exit_code(&run_diff(&good, &good, true, Lang::Ko)), 0);
 }
 
 /// Writes sample files for a look at the printed layout (see the module comment).

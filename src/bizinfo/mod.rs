@@ -282,8 +282,8 @@ fn merged_header(
 }
 
 /// The catalogue as its file format (pretty JSON), as `gachi check-catalogue` reads it.
-pub fn catalogue_json(cat: &Catalogue) -> Result<String, String> {
-    serde_json::to_string_pretty(cat).map_err(|e| format!("cannot write the catalogue: {e}"))
+pub fn catalogue_json(cat: &Catalogue) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(cat)
 }
 
 /// Merges a feed into a copy of `base` and returns it with the report and the JSON
@@ -436,7 +436,8 @@ pub fn import_json(
     cat.notice = notice;
     cat.rebuild_index();
     // The result is what a file would hold: written, then read back and checked.
-    let json = catalogue_json(&cat).map_err(|message| {
+    let json = catalogue_json(&cat).map_err(|e| {
+        let message = format!("cannot write the catalogue: {e}");
         vec![Problem::whole(Text::new(
             format!("합친 카탈로그를 쓸 수 없습니다: {message}"),
             message,

@@ -16,22 +16,29 @@ pub fn builtin() -> Result<Catalogue, Vec<crate::json_read::Problem>> {
     parse_catalogue(BUILTIN_JSON.as_bytes())
 }
 
-/// The built-in catalogue, or a message if the binary was built with a broken one.
-pub fn builtin_catalogue() -> Result<Catalogue, String> {
-    builtin_catalogue_in(crate::text::Lang::En)
-}
+/// The built-in catalogue does not read: the binary was built with a broken one (the
+/// test suite checks it, so this is a broken build). `Display` is the English.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text(crate::text::Lang::En))]
+pub struct BuiltinCatalogueError(pub Vec<crate::json_read::Problem>);
 
-/// [`builtin_catalogue`] with its message in `lang`.
-pub fn builtin_catalogue_in(lang: crate::text::Lang) -> Result<Catalogue, String> {
-    let label = match lang {
-        crate::text::Lang::Ko => "내장 카탈로그",
-        crate::text::Lang::En => "built-in catalogue",
-    };
-    builtin().map_err(|probs| {
-        let lines: Vec<String> = probs
+impl BuiltinCatalogueError {
+    /// Every problem, one a line: `built-in catalogue: field "…": …` / `내장 카탈로그: …`.
+    pub fn text(&self, lang: crate::text::Lang) -> String {
+        let label = match lang {
+            crate::text::Lang::Ko => "내장 카탈로그",
+            crate::text::Lang::En => "built-in catalogue",
+        };
+        let lines: Vec<String> = self
+            .0
             .iter()
             .map(|p| format!("{label}: {}", p.in_lang(lang)))
             .collect();
         lines.join("\n")
-    })
+    }
+}
+
+/// The built-in catalogue, or why it does not read.
+pub fn builtin_catalogue() -> Result<Catalogue, BuiltinCatalogueError> {
+    builtin().map_err(BuiltinCatalogueError)
 }

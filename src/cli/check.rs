@@ -2,13 +2,9 @@
 
 use super::*;
 
-/// `gachi check-catalogue` with messages in English.
+/// `gachi check-catalogue`: every problem of the file (printed by `report` in the
+/// message language), or a summary (in English).
 pub fn run_check_catalogue(file: &Path) -> Outcome {
-    run_check_catalogue_in(file, Lang::En)
-}
-
-/// `gachi check-catalogue` with problems in `lang` (the summary stays English).
-pub fn run_check_catalogue_in(file: &Path, lang: Lang) -> Outcome {
     match files::load_catalogue(file) {
         Ok(cat) => {
             let ministries = cat.ministries();
@@ -32,8 +28,8 @@ pub fn run_check_catalogue_in(file: &Path, lang: Lang) -> Outcome {
                 f.checked,
                 cat.programmes.len()
             );
-            Outcome::Ok
+            Ok(())
         }
-        Err(e) => Outcome::bad_file(e, lang),
+        Err(e) => Err(e.into()),
     }
 }

@@ -103,8 +103,12 @@ impl FetchArgs {
     }
 }
 
-fn line(t: &Text, lang: Lang) -> String {
-    printable(t.get(lang))
+/// A text safe to print (no control codes from an answer), the key taken out.
+fn clean(t: &Text, key: &str) -> Text {
+    Text::new(
+        fetch::redact(&printable(&t.ko), key),
+        fetch::redact(&printable(&t.en), key),
+    )
 }
 
 /// `gachi fetch` in `lang`: checks the key (`--key`, else the environment) and the
@@ -123,32 +127,30 @@ pub fn run_fetch_in(args: &FetchArgs, lang: Lang) -> Outcome {
             Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
             _ => {
                 let label = source.label();
-                return Outcome::BadInput(vec![match lang {
-                    Lang::Ko => format!(
+                return Err(CliError::BadInput(vec![Text::new(
+                    format!(
                         "{} 키가 없습니다: --key로 주거나 환경 변수 {env_name}에 넣으세요.",
                         label.ko
                     ),
-                    Lang::En => format!(
+                    format!(
                         "no {} key: give it with --key or in the environment variable {env_name}.",
                         label.en
                     ),
-                }]);
+                )]));
             }
         },
     };
     if let Err(t) = fetch::check_key(&key) {
-        return Outcome::BadInput(vec![line(&t, lang)]);
+        return Err(CliError::BadInput(vec![Text::new(
+            printable(&t.ko),
+            printable(&t.en),
+        )]));
     }
     let given = args
         .endpoint
         .as_deref()
         .unwrap_or(fetch::default_endpoint(source));
-    let endpoint = match Endpoint::parse(given) {
-        Ok(e) => e,
-        Err(t) => {
-            return Outcome::BadInput(vec![fetch::redact(&line(&t, lang), &key)]);
-        }
-    };
+    let endpoint = Endpoint::parse(given).map_err(|t| CliError::BadInput(vec![clean(&t, &key)]))?;
     let settings = args.settings();
     let cache = fetch::cache_dir_for(&args.out, source, &crate::clock::today());
     let job = Job {
@@ -158,24 +160,25 @@ pub fn run_fetch_in(args: &FetchArgs, lang: Lang) -> Outcome {
         settings: &settings,
         cache_dir: Some(&cache),
     };
-    let fetched = match fetch::fetch_all(&job, &mut |_| true) {
-        Ok(f) => f,
-        Err(e) => {
-            let lines: Vec<String> = e
-                .texts()
-                .iter()
-                .map(|t| fetch::redact(&line(t, lang), &key))
-                .collect();
-            return if e.is_bad_input() {
-                Outcome::BadInput(lines)
-            } else {
-                Outcome::Failed(lines.join("\n"))
-            };
+    let fetched = fetch::fetch_all(&job, &mut |_| true).map_err(|e| {
+        let texts = e.texts().iter().map(|t| clean(t, &key)).collect();
+        if e.is_bad_input() {
+            CliError::BadInput(texts)
+        } else {
+            CliError::Network(texts)
         }
-    };
-    if let Outcome::Failed(msg) = write_file(&args.out, &fetched.answer_json(&key), lang) {
-        return Outcome::Failed(fetch::redact(&msg, &key));
-    }
+    })?;
+    write_file(&args.out, &fetched.answer_json(&key)).map_err(|e| match e {
+        CliError::Write(f) => CliError::Write(FileError {
+            path: f.path,
+            problems: f
+                .problems
+                .into_iter()
+                .map(|p| Problem::new(p.path, clean(&p.message, &key)))
+                .collect(),
+        }),
+        other => other,
+    })?;
     let out_name = printable(&args.out.display().to_string());
     let cache_name = printable(&cache.display().to_string());
     let label = source.label();
@@ -191,5 +194,5 @@ pub fn run_fetch_in(args: &FetchArgs, lang: Lang) -> Outcome {
             label.en
         ),
     };
-    print_out(&fetch::redact(&text, &key), lang)
+    print_out(&fetch::redact(&text, &key))
 }

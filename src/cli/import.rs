@@ -15,38 +15,22 @@ pub fn run_import(file: &Path, out: &Path, base: Option<&Path>) -> Outcome {
 /// is not a feed, an error answer or a feed with no notice writes nothing, names
 /// the file and exits 2.
 pub fn run_import_in(file: &Path, out: &Path, base: Option<&Path>, lang: Lang) -> Outcome {
-    let mut problems = Vec::new();
-    let bytes = files::read_capped(file)
-        .map_err(|e| problems.extend(e.lines_in(lang)))
-        .ok();
+    let mut bad = Vec::new();
+    let bytes = files::read_capped(file).map_err(|e| bad.push(e)).ok();
     let base_cat = match base {
-        Some(path) => files::load_catalogue(path)
-            .map_err(|e| problems.extend(e.lines_in(lang)))
-            .ok(),
-        None => match builtin_catalogue_in(lang) {
-            Ok(c) => Some(c),
-            Err(msg) => return Outcome::Failed(msg),
-        },
+        Some(path) => files::load_catalogue(path).map_err(|e| bad.push(e)).ok(),
+        None => Some(builtin_catalogue()?),
     };
     let (Some(bytes), Some(base_cat)) = (bytes, base_cat) else {
-        return Outcome::BadInput(problems);
+        return Err(CliError::BadFiles(bad));
     };
     let as_of = files::current_month();
-    let (cat, report, json) = match crate::bizinfo::import_json(&base_cat, &bytes, as_of) {
-        Ok(r) => r,
-        Err(problems) => {
-            return Outcome::bad_file(
-                FileError {
-                    path: file.to_path_buf(),
-                    problems,
-                },
-                lang,
-            );
-        }
-    };
-    if let Err(e) = files::write_atomic(out, json.as_bytes()) {
-        return Outcome::Failed(e.text(lang));
-    }
+    let (cat, report, json) =
+        crate::bizinfo::import_json(&base_cat, &bytes, as_of).map_err(|problems| FileError {
+            path: file.to_path_buf(),
+            problems,
+        })?;
+    write_file(out, json.as_bytes())?;
     let name = files::printable(&file.display().to_string());
     let mut text = String::new();
     for (k, l) in report.lines_in(lang).iter().enumerate() {
@@ -73,5 +57,5 @@ pub fn run_import_in(file: &Path, out: &Path, base: Option<&Path>, lang: Lang) -
             cat.programmes.len()
         ),
     });
-    print_out(&text, lang)
+    print_out(&text)
 }

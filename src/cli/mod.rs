@@ -6,16 +6,17 @@
 //! calendars and comparisons are in the language of `--lang`, Korean without it.
 
 mod check;
+mod error;
 mod export;
 mod fetch;
 mod import;
 mod plan;
 mod review;
 /// Kept here for callers of the command line's API; the function lives in catalogue.
-pub use crate::catalogue::{builtin_catalogue, builtin_catalogue_in};
-pub use check::{run_check_catalogue, run_check_catalogue_in};
+pub use crate::catalogue::builtin_catalogue;
+pub use check::run_check_catalogue;
+pub use error::{CliError, Outcome, exit_code};
 pub use export::{run_diff, run_ics, run_report};
-use export::{run_diff_in, run_plan_export};
 pub use fetch::{FeedName, FetchArgs, run_fetch_in};
 pub use import::{run_import, run_import_in};
 pub use plan::{run_plan, run_plan_in};
@@ -190,56 +191,18 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
     }
 }
 
-/// What a command ended with.
-pub enum Outcome {
-    Ok,
-    BadInput(Vec<String>),
-    Failed(String),
+/// Writes `bytes` to `path` atomically.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Outcome {
+    files::write_atomic(path, bytes).map_err(CliError::Write)
 }
 
-impl Outcome {
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Outcome::Ok => 0,
-            Outcome::BadInput(_) => 2,
-            Outcome::Failed(_) => 1,
-        }
-    }
-}
-
-impl From<FileError> for Outcome {
-    fn from(e: FileError) -> Self {
-        Outcome::BadInput(e.lines())
-    }
-}
-
-impl Outcome {
-    fn bad_file(e: FileError, lang: Lang) -> Self {
-        Outcome::BadInput(e.lines_in(lang))
-    }
-}
-
-/// Writes `bytes` to `path` atomically; a failure in `lang`.
-pub(crate) fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Outcome {
-    match files::write_atomic(path, bytes) {
-        Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Failed(e.text(lang)),
-    }
-}
-
-/// Prints `text` to standard output; a failure in `lang`.
-pub(crate) fn print_out(text: &str, lang: Lang) -> Outcome {
+/// Prints `text` to standard output.
+pub(crate) fn print_out(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
-    match stdout
+    stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-    {
-        Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Failed(match lang {
-            Lang::Ko => format!("표준 출력에 쓸 수 없습니다: {e}"),
-            Lang::En => format!("cannot write to standard output: {e}"),
-        }),
-    }
+        .map_err(CliError::Stdout)
 }
 
 /// Runs a parsed command in the languages chosen once by [`Cli::langs`]; `None`
@@ -253,12 +216,10 @@ pub fn run(cmd: &Command, langs: Langs) -> Outcome {
             as_of,
             out,
         } => run_plan_in(profile, catalogue.as_deref(), *as_of, out.as_deref(), lang),
-        Command::CheckCatalogue { file } => run_check_catalogue_in(file, lang),
-        Command::Report { plan, out } => {
-            run_plan_export(plan, out, langs, crate::export::report_html)
-        }
-        Command::Ics { plan, out } => run_plan_export(plan, out, langs, crate::export::plan_ics),
-        Command::Diff { a, b, json } => run_diff_in(a, b, *json, langs),
+        Command::CheckCatalogue { file } => run_check_catalogue(file),
+        Command::Report { plan, out } => run_report(plan, out, langs.output),
+        Command::Ics { plan, out } => run_ics(plan, out, langs.output),
+        Command::Diff { a, b, json } => run_diff(a, b, *json, langs.output),
         Command::Import { file, out, base } => run_import_in(file, out, base.as_deref(), lang),
         Command::Fetch(args) => run_fetch_in(args, lang),
         Command::Review {
@@ -271,19 +232,12 @@ pub fn run(cmd: &Command, langs: Langs) -> Outcome {
     }
 }
 
-/// Prints an outcome's messages to standard error and returns the exit code.
+/// Prints an outcome's messages to standard error in `lang` and returns the exit code.
 pub fn report(outcome: &Outcome, lang: Lang) -> i32 {
-    match outcome {
-        Outcome::Ok => {}
-        Outcome::BadInput(lines) => {
-            for l in lines {
-                eprintln!("{l}");
-            }
+    if let Err(e) = outcome {
+        for l in e.lines(lang) {
+            eprintln!("{l}");
         }
-        Outcome::Failed(msg) => match lang {
-            Lang::Ko => eprintln!("오류: {msg}"),
-            Lang::En => eprintln!("error: {msg}"),
-        },
     }
-    outcome.exit_code()
+    exit_code(outcome)
 }

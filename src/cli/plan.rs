@@ -12,7 +12,7 @@ pub fn run_plan(
     run_plan_in(profile, catalogue, as_of, out, Lang::En)
 }
 
-/// `gachi plan` with messages in `lang`.
+/// `gachi plan`; warnings about unknown fields in `lang`.
 pub fn run_plan_in(
     profile: &Path,
     catalogue: Option<&Path>,
@@ -22,23 +22,18 @@ pub fn run_plan_in(
 ) -> Outcome {
     let now = files::current_month();
     let as_of = as_of.unwrap_or(now);
-    let mut problems = Vec::new();
+    let mut bad = Vec::new();
     let cat = match catalogue {
-        Some(path) => files::load_catalogue(path)
-            .map_err(|e| problems.extend(e.lines_in(lang)))
-            .ok(),
-        None => match builtin_catalogue_in(lang) {
-            Ok(c) => Some(c),
-            Err(msg) => return Outcome::Failed(msg),
-        },
+        Some(path) => files::load_catalogue(path).map_err(|e| bad.push(e)).ok(),
+        None => Some(builtin_catalogue()?),
     };
     // A founding date after today is refused whatever the plan month; one after a
     // past plan month is refused below.
     let prof = files::load_profile(profile, now)
-        .map_err(|e| problems.extend(e.lines_in(lang)))
+        .map_err(|e| bad.push(e))
         .ok();
     let (Some(cat), Some(prof)) = (cat, prof) else {
-        return Outcome::BadInput(problems);
+        return Err(CliError::BadFiles(bad));
     };
     if let Some(f) = prof.founded
         && f.earliest() > as_of
@@ -50,13 +45,11 @@ pub fn run_plan_in(
                 format!("\"{f}\" is after the plan month {as_of}"),
             ),
         );
-        return Outcome::bad_file(
-            FileError {
-                path: profile.to_path_buf(),
-                problems: vec![problem],
-            },
-            lang,
-        );
+        return Err(FileError {
+            path: profile.to_path_buf(),
+            problems: vec![problem],
+        }
+        .into());
     }
     // Typos in field names are warned about on standard error; the plan is still made.
     for w in crate::profile::unknown_field_warnings(&prof) {
@@ -65,7 +58,7 @@ pub fn run_plan_in(
     let plan = build_plan(&cat, &prof, as_of, crate::GENERATED_BY);
     let json = plan.to_pretty_json();
     match out {
-        Some(path) => write_file(path, json.as_bytes(), lang),
-        None => print_out(&json, lang),
+        Some(path) => write_file(path, json.as_bytes()),
+        None => print_out(&json),
     }
 }

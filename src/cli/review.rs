@@ -23,32 +23,29 @@ pub fn run_review_in(
 ) -> Outcome {
     let now = files::current_month();
     let as_of = as_of.unwrap_or(now);
-    let mut problems = Vec::new();
+    let mut bad = Vec::new();
     let new = files::load_catalogue(catalogue)
-        .map_err(|e| problems.extend(e.lines_in(lang)))
+        .map_err(|e| bad.push(e))
         .ok();
     let old = match since {
         Some(path) => files::load_catalogue(path)
-            .map_err(|e| problems.extend(e.lines_in(lang)))
+            .map_err(|e| bad.push(e))
             .ok()
             .map(Some),
         None => Some(None),
     };
     let (Some(new), Some(old)) = (new, old) else {
-        return Outcome::BadInput(problems);
+        return Err(CliError::BadFiles(bad));
     };
-    let dir = files::printable(&workspace.display().to_string());
-    let listed = match Workspace::new(workspace).read_profiles(now) {
-        Ok(l) => l,
-        Err(e) => {
-            return Outcome::BadInput(vec![match lang {
-                Lang::Ko => format!("{dir}: 고객 폴더를 읽을 수 없습니다: {e}"),
-                Lang::En => format!("{dir}: cannot read the client folder: {e}"),
-            }]);
-        }
-    };
+    let listed = Workspace::new(workspace)
+        .read_profiles(now)
+        .map_err(|source| CliError::Folder {
+            path: workspace.to_path_buf(),
+            source,
+        })?;
     let mut clients = Vec::new();
     let mut skipped = Vec::new();
+    let mut skipped_files = Vec::new();
     for (path, loaded) in listed {
         let file = path
             .file_name()
@@ -70,10 +67,13 @@ pub fn run_review_in(
         });
         match loaded {
             Ok(p) => clients.push((file, p)),
-            Err(e) => skipped.push(SkippedClient {
-                file,
-                problems: e.lines_in(lang),
-            }),
+            Err(e) => {
+                skipped.push(SkippedClient {
+                    file,
+                    problems: e.lines_in(lang),
+                });
+                skipped_files.push(e);
+            }
         }
     }
     let mut r = review(&clients, &new, old.as_ref(), as_of);
@@ -84,9 +84,11 @@ pub fn run_review_in(
     } else {
         review_text(&r, lang)
     };
-    match print_out(&text, lang) {
-        Outcome::Ok if r.skipped.is_empty() => Outcome::Ok,
-        Outcome::Ok => Outcome::BadInput(r.skipped.into_iter().flat_map(|s| s.problems).collect()),
-        failed => failed,
+    print_out(&text)?;
+    // The broken client files again on standard error, and exit 2.
+    if skipped_files.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::BadFiles(skipped_files))
     }
 }

@@ -3,9 +3,11 @@
 //! the consultant has ticked as ready.
 
 use crate::codes::ApplicationStatus;
-use crate::json_read::{CodeSet, DateForm, Obj, ProblemKind, Problems, index};
+use crate::json_read::{DateForm, FieldValue, Obj, ProblemKind, Problems, want};
 use crate::month::YearMonth;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// One record: a programme, its status and the month the status was reached.
 ///
@@ -44,63 +46,64 @@ impl Application {
 /// Reads `applications` from a profile object, pushing every problem with its path
 /// (`applications[2].status`); records with a problem are left out.
 pub fn read_applications(o: &Obj, probs: &mut Problems) -> Vec<Application> {
-    let Some(list) = o.opt_arr("applications", probs) else {
-        return Vec::new();
-    };
-    let path = o.path_of("applications");
-    let mut out = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        let Some(r) = Obj::new(index(&path, i), v, probs) else {
-            continue;
-        };
+    o.field::<Vec<Application>>("applications", probs)
+        .unwrap_or_default()
+}
+
+/// A record of `applications`: an object whose every problem is pushed with its path.
+impl FieldValue for Application {
+    fn want() -> Text {
+        want::object()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Application> {
+        let r = Obj::new(path, v, probs)?;
         let before = probs.0.len();
         let programme_id = r.req_nonempty("programme_id", probs);
-        let status = r.req_str("status", probs).and_then(|s| {
-            let st = ApplicationStatus::from_code(s);
-            if st.is_none() {
-                probs.push(
-                    r.path_of("status"),
-                    ProblemKind::UnknownCode {
-                        set: CodeSet::ApplicationStatus,
-                        value: s.to_string(),
-                        expected: ApplicationStatus::expected(),
-                    },
-                );
-            }
-            st
-        });
-        let month = r.opt_str("month", probs).and_then(|s| {
-            let m = YearMonth::parse(s);
-            if m.is_none() {
-                probs.push(
-                    r.path_of("month"),
-                    ProblemKind::BadDate {
-                        value: Some(s.to_string()),
-                        form: DateForm::Month,
-                    },
-                );
-            }
-            m
-        });
-        let note = r.opt_str("note", probs).map(str::to_string);
-        let documents_ready = r
-            .opt_str_list("documents_ready", probs)
-            .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let status = r.field::<ApplicationStatus>("status", probs);
+        let month = r.field::<Option<YearMonth>>("month", probs);
+        let note = r.field::<Option<String>>("note", probs);
+        let documents_ready = r.field::<Vec<String>>("documents_ready", probs);
         if probs.0.len() != before {
-            continue;
+            return None;
         }
-        if let (Some(programme_id), Some(status)) = (programme_id, status) {
-            out.push(Application {
-                programme_id: programme_id.to_string(),
-                status,
-                month,
-                note,
-                documents_ready,
-            });
-        }
+        Some(Application {
+            programme_id: programme_id?.to_string(),
+            status: status?,
+            month: month?,
+            note: note?,
+            documents_ready: documents_ready?,
+        })
     }
-    out
+
+    fn write(&self) -> Value {
+        // Written as derived (the `skip_serializing_if`s above); strings only.
+        serde_json::json!(self)
+    }
+}
+
+/// A month of a record, `"YYYY-MM"`.
+impl FieldValue for YearMonth {
+    fn want() -> Text {
+        want::text()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<YearMonth> {
+        let s = String::read(v, path, probs)?;
+        let m = YearMonth::parse(&s);
+        if m.is_none() {
+            probs.push(
+                path,
+                ProblemKind::BadDate {
+                    value: Some(s),
+                    form: DateForm::Month,
+                },
+            );
+        }
+        m
+    }
+
+    fn write(&self) -> Value {
+        Value::String(self.to_string())
+    }
 }

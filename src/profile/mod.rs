@@ -8,11 +8,13 @@ pub use application::{Application, read_applications};
 pub use size::{REFORM_2025, SizeAssessment, SizeFacts, SizeInputs, Tri, assess_size};
 
 use crate::codes::{Certification, Goal, Market, Region, RootTech, SmartFactoryLevel};
-use crate::json_read::{CodeSet, DateForm, Doc, Obj, Problem, ProblemKind, Problems, RangeOf};
+use crate::json_read::{
+    CodeSet, DateForm, Doc, FieldValue, Obj, Problem, ProblemKind, Problems, RangeOf,
+};
 use crate::month::YearMonth;
 use crate::text::Text;
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 pub const PROFILE_FORMAT: &str = "gachi-profile/1";
@@ -78,34 +80,204 @@ impl std::fmt::Display for Founded {
     }
 }
 
-/// A firm as the questionnaire or a profile file describes it. `None` = unknown.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FirmProfile {
-    pub name: String,
-    pub founded: Option<Founded>,
-    pub employees: Option<u64>,
-    pub revenue_krw: Option<u64>,
-    pub region: Option<Region>,
-    pub ksic: Option<String>,
-    pub root_technologies: Option<Vec<RootTech>>,
-    pub certifications: Option<Vec<Certification>>,
-    pub smart_factory_level: Option<SmartFactoryLevel>,
-    pub exporting: Option<bool>,
-    pub target_markets: Option<Vec<Market>>,
-    pub goals: Vec<Goal>,
-    pub funding_need_krw: Option<u64>,
-    pub received: Vec<String>,
+/// The profile's fields, each written once: its doc, name and type, whether it is
+/// written always (unknown as null) or only when given, and an optional check beyond
+/// its type. From this table come the `FirmProfile` struct, `KNOWN_FIELDS`, the
+/// reading (each field by its type's [`FieldValue`] reading, then its check) and
+/// the writing. A new field is one line here (docs/formats.md §1 too).
+macro_rules! profile_fields {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty, $written:ident $(, check = $check:path)?;)*) => {
+        /// A firm as the questionnaire or a profile file describes it. `None` = unknown.
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct FirmProfile {
+            $($(#[$doc])* pub $field: $ty,)*
+            /// Fields this version does not know, kept as they were so nothing is lost.
+            pub extra: BTreeMap<String, Value>,
+        }
+
+        /// Every field of `gachi-profile/1` (docs/formats.md §1); others are kept as `extra`.
+        pub const KNOWN_FIELDS: &[&str] = &["format", $(stringify!($field)),*];
+
+        impl FirmProfile {
+            /// Reads every field of the table from the profile object, pushing each
+            /// problem with its path; `None` when a field has one.
+            fn read_fields(o: &Obj, probs: &mut Problems) -> Option<FirmProfile> {
+                $(
+                    let $field = o.field::<$ty>(stringify!($field), probs)
+                        $(.filter(|v| $check(v, &o.path_of(stringify!($field)), probs)))?;
+                )*
+                let extra = o
+                    .map
+                    .iter()
+                    .filter(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Some(FirmProfile { $($field: $field?,)* extra })
+            }
+
+            /// Writes every field of the table that its rule writes.
+            fn write_fields(&self, m: &mut Map<String, Value>) {
+                $(
+                    if $written(&self.$field) {
+                        m.insert(stringify!($field).into(), self.$field.write());
+                    }
+                )*
+            }
+        }
+    };
+}
+
+/// `"YYYY"` or `"YYYY-MM"`.
+impl FieldValue for Founded {
+    fn want() -> Text {
+        crate::json_read::want::text()
+    }
+
+    fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Founded> {
+        let s = String::read(v, path, probs)?;
+        let f = Founded::parse(&s);
+        if f.is_none() {
+            probs.push(
+                path,
+                ProblemKind::BadDate {
+                    value: Some(s),
+                    form: DateForm::YearOrMonth,
+                },
+            );
+        }
+        f
+    }
+
+    fn write(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+profile_fields! {
+    /// The firm's name, 1 to 200 characters (required).
+    name: String, always, check = check_name;
+    /// When the firm was founded (business age is derived from it).
+    founded: Option<Founded>, always;
+    /// Regular employees (상시근로자).
+    employees: Option<u64>, always;
+    /// Last fiscal year's sales, in won.
+    revenue_krw: Option<u64>, always;
+    /// The head office's 시·도.
+    region: Option<Region>, always;
+    /// KSIC section letter and 2-digit division, e.g. "C24".
+    ksic: Option<String>, always, check = check_ksic;
+    /// The 뿌리기술 the firm works in; `[]` = none.
+    root_technologies: Option<Vec<RootTech>>, always;
+    /// Certifications held now; `[]` = none.
+    certifications: Option<Vec<Certification>>, always;
+    /// The current smart-factory level.
+    smart_factory_level: Option<SmartFactoryLevel>, always;
+    /// Exports today.
+    exporting: Option<bool>, always;
+    /// Markets the firm wants to enter.
+    target_markets: Option<Vec<Market>>, always;
+    /// What the firm wants help with; empty = every kind of support.
+    goals: Vec<Goal>, always;
+    /// Money the firm needs over the plan, in won.
+    funding_need_krw: Option<u64>, always;
+    /// Programmes already received (ids).
+    received: Vec<String>, always;
     /// Added field (2026-12): the firm's applications, oldest first; the last record of a
     /// programme is where it stands now, the earlier ones its history.
-    pub applications: Vec<Application>,
-    pub notes: Option<String>,
+    applications: Vec<Application>, when_given;
+    /// Free text, kept as is.
+    notes: Option<String>, when_given;
     /// Added field: belongs to a 상호출자제한기업집단 (decides 대기업).
-    pub enterprise_group: Option<bool>,
+    enterprise_group: Option<bool>, when_given;
     /// Added field: total assets (≥ 5,000억 rules out SME status).
-    pub assets_krw: Option<u64>,
-    /// Fields this version does not know, kept as they were so nothing is lost.
-    pub extra: BTreeMap<String, Value>,
+    assets_krw: Option<u64>, when_given;
 }
+
+/// Write rule of a field written even when unknown (as null).
+fn always<T>(_: &T) -> bool {
+    true
+}
+
+/// Write rule of a field written only when given.
+fn when_given<T: FieldValue>(v: &T) -> bool {
+    v.given()
+}
+
+/// `name`: not blank, at most 200 characters.
+fn check_name(n: &str, path: &str, probs: &mut Problems) -> bool {
+    let len = n.chars().count();
+    let ok = !n.trim().is_empty() && len <= 200;
+    if !ok {
+        probs.push(
+            path,
+            ProblemKind::OutOfRange {
+                value: len.to_string(),
+                range: RangeOf::NameLength,
+            },
+        );
+    }
+    ok
+}
+
+/// `ksic`: a KSIC section and division that exist.
+fn check_ksic(k: &Option<String>, path: &str, probs: &mut Problems) -> bool {
+    let Some(s) = k else { return true };
+    if Ksic::parse(s).is_some() {
+        return true;
+    }
+    probs.push(
+        path,
+        Text::new(
+            crate::text::josa(&format!("\"{s}\"은(는) 한국표준산업분류(KSIC) 코드가 아닙니다; 대분류 문자와 2자리 중분류를 적어 주세요 (예: \"C24\", \"J62\", \"G47\")")),
+            format!("\"{s}\" is not a KSIC code; expected a section letter and its 2-digit division, e.g. \"C24\", \"J62\", \"G47\""),
+        ),
+    );
+    false
+}
+
+/// The closed code lists as field values: text, one of the list's codes; lists of
+/// them are sets.
+macro_rules! code_values {
+    ($($t:ty => $set:expr),* $(,)?) => {$(
+        impl FieldValue for $t {
+            const SET: bool = true;
+
+            fn want() -> Text {
+                crate::json_read::want::text()
+            }
+
+            fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Self> {
+                let s = String::read(v, path, probs)?;
+                let code = <$t>::from_code(&s);
+                if code.is_none() {
+                    probs.push(
+                        path,
+                        ProblemKind::UnknownCode {
+                            set: $set,
+                            value: s,
+                            expected: <$t>::expected(),
+                        },
+                    );
+                }
+                code
+            }
+
+            fn write(&self) -> Value {
+                Value::from(self.code())
+            }
+        }
+    )*};
+}
+
+code_values!(
+    Region => CodeSet::Region,
+    RootTech => CodeSet::RootTechnology,
+    Certification => CodeSet::Certification,
+    SmartFactoryLevel => CodeSet::SmartFactoryLevel,
+    Market => CodeSet::TargetMarket,
+    Goal => CodeSet::Goal,
+    crate::codes::ApplicationStatus => CodeSet::ApplicationStatus,
+);
 
 /// Fields of the file that the contract does not know, each with the known field it
 /// most likely misspells (at most two letters apart), as warnings in both languages:
@@ -137,29 +309,6 @@ pub fn unknown_field_warnings(p: &FirmProfile) -> Vec<Text> {
         })
         .collect()
 }
-
-/// Every field of `gachi-profile/1` (docs/formats.md §1); others are kept as `extra`.
-pub const KNOWN_FIELDS: &[&str] = &[
-    "format",
-    "name",
-    "founded",
-    "employees",
-    "revenue_krw",
-    "region",
-    "ksic",
-    "root_technologies",
-    "certifications",
-    "smart_factory_level",
-    "exporting",
-    "target_markets",
-    "goals",
-    "funding_need_krw",
-    "received",
-    "applications",
-    "notes",
-    "enterprise_group",
-    "assets_krw",
-];
 
 impl FirmProfile {
     pub fn new(name: impl Into<String>) -> Self {
@@ -258,36 +407,8 @@ impl FirmProfile {
     /// then any fields this version does not know.
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
-        m.insert("format".into(), json!(PROFILE_FORMAT));
-        m.insert("name".into(), json!(self.name));
-        m.insert("founded".into(), json!(self.founded.map(|f| f.to_string())));
-        m.insert("employees".into(), json!(self.employees));
-        m.insert("revenue_krw".into(), json!(self.revenue_krw));
-        m.insert("region".into(), json!(self.region));
-        m.insert("ksic".into(), json!(self.ksic));
-        m.insert("root_technologies".into(), json!(self.root_technologies));
-        m.insert("certifications".into(), json!(self.certifications));
-        m.insert(
-            "smart_factory_level".into(),
-            json!(self.smart_factory_level),
-        );
-        m.insert("exporting".into(), json!(self.exporting));
-        m.insert("target_markets".into(), json!(self.target_markets));
-        m.insert("goals".into(), json!(self.goals));
-        m.insert("funding_need_krw".into(), json!(self.funding_need_krw));
-        m.insert("received".into(), json!(self.received));
-        if !self.applications.is_empty() {
-            m.insert("applications".into(), json!(self.applications));
-        }
-        if let Some(n) = &self.notes {
-            m.insert("notes".into(), json!(n));
-        }
-        if self.enterprise_group.is_some() {
-            m.insert("enterprise_group".into(), json!(self.enterprise_group));
-        }
-        if self.assets_krw.is_some() {
-            m.insert("assets_krw".into(), json!(self.assets_krw));
-        }
+        m.insert("format".into(), Value::from(PROFILE_FORMAT));
+        self.write_fields(&mut m);
         for (k, v) in &self.extra {
             m.insert(k.clone(), v.clone());
         }
@@ -310,15 +431,7 @@ impl Serialize for FirmProfile {
 /// `now` is the current month, for the no-future-founding rule.
 pub fn parse_profile(bytes: &[u8], now: YearMonth) -> Result<FirmProfile, Vec<Problem>> {
     let value = crate::json_read::parse_json(bytes).map_err(|p| vec![p])?;
-    let mut probs = Problems::default();
-    let profile = read_profile(&value, &mut probs);
-    match profile {
-        Some(p) if probs.0.is_empty() => {
-            let dates = p.check_dates(now);
-            if dates.is_empty() { Ok(p) } else { Err(dates) }
-        }
-        _ => Err(probs.0),
-    }
+    read_profile_value(&value, now)
 }
 
 /// Reads a profile from a JSON value (also used for the profile inside a plan).
@@ -360,155 +473,65 @@ fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
         }
         None => return None,
     }
-    let name = o.req_str("name", probs).and_then(|n| {
-        let len = n.chars().count();
-        if n.trim().is_empty() || len > 200 {
-            probs.push(
-                "name",
-                ProblemKind::OutOfRange {
-                    value: len.to_string(),
-                    range: RangeOf::NameLength,
-                },
-            );
-            None
-        } else {
-            Some(n.to_string())
-        }
-    });
-    let founded = o.opt_str("founded", probs).and_then(|s| {
-        let f = Founded::parse(s);
-        if f.is_none() {
-            probs.push(
-                "founded",
-                ProblemKind::BadDate {
-                    value: Some(s.to_string()),
-                    form: DateForm::YearOrMonth,
-                },
-            );
-        }
-        f
-    });
-    let employees = o.opt_u64("employees", probs);
-    let revenue_krw = o.opt_u64("revenue_krw", probs);
-    let region = o.opt_str("region", probs).and_then(|s| {
-        let r = Region::from_code(s);
-        if r.is_none() {
-            probs.push(
-                "region",
-                ProblemKind::UnknownCode {
-                    set: CodeSet::Region,
-                    value: s.to_string(),
-                    expected: Region::expected(),
-                },
-            );
-        }
-        r
-    });
-    let ksic = o.opt_str("ksic", probs).and_then(|s| {
-        if Ksic::parse(s).is_some() {
-            Some(s.to_string())
-        } else {
-            probs.push(
-                "ksic",
-                Text::new(
-                    crate::text::josa(&format!("\"{s}\"은(는) 한국표준산업분류(KSIC) 코드가 아닙니다; 대분류 문자와 2자리 중분류를 적어 주세요 (예: \"C24\", \"J62\", \"G47\")")),
-                    format!("\"{s}\" is not a KSIC code; expected a section letter and its 2-digit division, e.g. \"C24\", \"J62\", \"G47\""),
-                ),
-            );
-            None
-        }
-    });
-    let root_technologies = o.opt_code_list(
-        "root_technologies",
-        probs,
-        RootTech::from_code,
-        CodeSet::RootTechnology,
-        &RootTech::expected(),
-    );
-    let certifications = o.opt_code_list(
-        "certifications",
-        probs,
-        Certification::from_code,
-        CodeSet::Certification,
-        &Certification::expected(),
-    );
-    let smart_factory_level = o.opt_str("smart_factory_level", probs).and_then(|s| {
-        let l = SmartFactoryLevel::from_code(s);
-        if l.is_none() {
-            probs.push(
-                "smart_factory_level",
-                ProblemKind::UnknownCode {
-                    set: CodeSet::SmartFactoryLevel,
-                    value: s.to_string(),
-                    expected: SmartFactoryLevel::expected(),
-                },
-            );
-        }
-        l
-    });
-    let exporting = o.opt_bool("exporting", probs);
-    let target_markets = o.opt_code_list(
-        "target_markets",
-        probs,
-        Market::from_code,
-        CodeSet::TargetMarket,
-        &Market::expected(),
-    );
-    let goals = o
-        .opt_code_list(
-            "goals",
-            probs,
-            Goal::from_code,
-            CodeSet::Goal,
-            &Goal::expected(),
-        )
-        .unwrap_or_default();
-    let funding_need_krw = o.opt_u64("funding_need_krw", probs);
-    let received: Vec<String> = o
-        .opt_str_list("received", probs)
-        .unwrap_or_default()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    let applications = read_applications(&o, probs);
-    let notes = o.opt_str("notes", probs).map(str::to_string);
-    let enterprise_group = o.opt_bool("enterprise_group", probs);
-    let assets_krw = o.opt_u64("assets_krw", probs);
-    let extra = o
-        .map
-        .iter()
-        .filter(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    Some(FirmProfile {
-        name: name?,
-        founded,
-        employees,
-        revenue_krw,
-        region,
-        ksic,
-        root_technologies: root_technologies.map(dedup),
-        certifications: certifications.map(dedup),
-        smart_factory_level,
-        exporting,
-        target_markets: target_markets.map(dedup),
-        goals: dedup(goals),
-        funding_need_krw,
-        received,
-        applications,
-        notes,
-        enterprise_group,
-        assets_krw,
-        extra,
-    })
+    FirmProfile::read_fields(&o, probs)
 }
 
-fn dedup<T: PartialEq>(v: Vec<T>) -> Vec<T> {
-    let mut out: Vec<T> = Vec::with_capacity(v.len());
-    for x in v {
-        if !out.contains(&x) {
-            out.push(x);
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The written shape is the contract: every field of the table, unknowns as null;
+    /// `applications`, `notes`, `enterprise_group` and `assets_krw` only when given;
+    /// extra fields written back as they were.
+    #[test]
+    fn writes_the_contract_shape() {
+        let bare = FirmProfile::new("모름상사");
+        assert_eq!(
+            bare.to_json(),
+            json!({
+                "format": "gachi-profile/1", "name": "모름상사", "founded": null,
+                "employees": null, "revenue_krw": null, "region": null, "ksic": null,
+                "root_technologies": null, "certifications": null,
+                "smart_factory_level": null, "exporting": null, "target_markets": null,
+                "goals": [], "funding_need_krw": null, "received": []
+            })
+        );
+        let text = r#"{"format": "gachi-profile/1", "name": "대성주물", "founded": "2009-03",
+            "employees": 8, "revenue_krw": 2400000000, "region": "gyeongnam", "ksic": "C24",
+            "root_technologies": ["casting", "casting"], "certifications": [],
+            "smart_factory_level": "none", "exporting": false, "target_markets": ["eu"],
+            "goals": ["automation", "digital"], "funding_need_krw": 500000000,
+            "received": ["a", "a"], "notes": "메모", "enterprise_group": false,
+            "assets_krw": 7,
+            "applications": [{"programme_id": "mss-x", "status": "rejected", "month": "2026-04"}],
+            "score": -1.5}"#;
+        let now = YearMonth {
+            year: 2026,
+            month: 12,
+        };
+        let p = parse_profile(text.as_bytes(), now).expect("reads");
+        let mut want: Value = serde_json::from_str(text).expect("json");
+        // Codes are a set (the repeat dropped); ids are kept as written.
+        want["root_technologies"] = json!(["casting"]);
+        assert_eq!(p.to_json(), want);
+        assert_eq!(parse_profile(p.to_pretty_json().as_bytes(), now), Ok(p));
     }
-    out
+
+    #[test]
+    fn every_written_field_is_known_once() {
+        assert_eq!(KNOWN_FIELDS[0], "format");
+        let written: Vec<String> = FirmProfile::new("x")
+            .to_json()
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        for k in &written {
+            assert!(KNOWN_FIELDS.contains(&k.as_str()), "{k}");
+        }
+        let mut unique = KNOWN_FIELDS.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), KNOWN_FIELDS.len());
+    }
 }

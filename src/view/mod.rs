@@ -457,10 +457,22 @@ pub fn usable_ids(plan: &Plan) -> BTreeSet<String> {
         .collect()
 }
 
+/// Why the app could not start. `Display` is the English; `main` puts it after
+/// "cannot open the window" in the message language.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The built-in catalogue does not read (a broken build).
+    #[error(transparent)]
+    Builtin(#[from] crate::catalogue::BuiltinCatalogueError),
+    /// eframe could not open the window (no display, no OpenGL, …).
+    #[error("{0}")]
+    Window(#[from] eframe::Error),
+}
+
 /// Opens the main window on the built-in catalogue (or the one last used).
 /// `GACHI_DATA_DIR` moves the app's storage and default workspace elsewhere
 /// (for trying the app without touching real client files).
-pub fn run_app() -> Result<(), String> {
+pub fn run_app() -> Result<(), AppError> {
     let start = Instant::now();
     let catalogue = crate::catalogue::builtin_catalogue()?;
     let as_of = files::current_month();
@@ -505,8 +517,8 @@ pub fn run_app() -> Result<(), String> {
             app.rt.startup = report_start.then_some(start);
             Ok(Box::new(app))
         }),
-    )
-    .map_err(|e| e.to_string())
+    )?;
+    Ok(())
 }
 
 /// The app's data folder: `GACHI_DATA_DIR` when set (to try the app without touching
