@@ -614,6 +614,56 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// What is wrong with a contract file's `format` text `found` when `expected` was
+/// wanted: `None` when it is right; a later version of the same kind of file
+/// (`gachi-plan/2` for `gachi-plan/1`); or another kind of file.
+pub fn format_problem(found: &str, expected: &str, doc: Doc) -> Option<ProblemKind> {
+    if found == expected {
+        return None;
+    }
+    let kind = expected.split('/').next().unwrap_or(expected);
+    Some(
+        if found
+            .strip_prefix(kind)
+            .is_some_and(|rest| rest.starts_with('/'))
+        {
+            ProblemKind::NewerFormat {
+                found: found.to_string(),
+                reads: expected.to_string(),
+            }
+        } else {
+            ProblemKind::NotFormat {
+                found: found.to_string(),
+                doc,
+                expected: expected.to_string(),
+            }
+        },
+    )
+}
+
+/// Reads a text field holding a date in `form` with `parse`, pushing a bad-date
+/// problem at `path` when it does not parse.
+pub fn read_date_text<T>(
+    v: &Value,
+    path: &str,
+    probs: &mut Problems,
+    parse: impl Fn(&str) -> Option<T>,
+    form: DateForm,
+) -> Option<T> {
+    let s = String::read(v, path, probs)?;
+    let out = parse(&s);
+    if out.is_none() {
+        probs.push(
+            path,
+            ProblemKind::BadDate {
+                value: Some(s),
+                form,
+            },
+        );
+    }
+    out
+}
+
 /// A JSON object being read, with its path.
 pub struct Obj<'a> {
     pub path: String,
@@ -652,6 +702,21 @@ impl<'a> Obj<'a> {
                 probs.push(self.path_of(key), wrong_type(want::text(), other));
                 None
             }
+        }
+    }
+
+    /// Checks the object's `format` against `expected`, pushing what is wrong (absent,
+    /// a later version, another kind of file). True only when it is `expected`.
+    pub fn check_format(&self, expected: &str, doc: Doc, probs: &mut Problems) -> bool {
+        match self.req_str("format", probs) {
+            Some(f) => match format_problem(f, expected, doc) {
+                None => true,
+                Some(k) => {
+                    probs.push(self.path_of("format"), k);
+                    false
+                }
+            },
+            None => false,
         }
     }
 

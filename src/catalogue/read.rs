@@ -34,30 +34,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn read_catalogue(v: &Value, probs: &mut Problems) -> Option<Catalogue> {
     let top = Obj::new("", v, probs)?;
-    match top.req_str("format", probs) {
-        Some(CATALOGUE_FORMAT) => {}
-        Some(f) if f.starts_with("gachi-catalogue/") => {
-            probs.push(
-                "format",
-                ProblemKind::NewerFormat {
-                    found: f.to_string(),
-                    reads: CATALOGUE_FORMAT.to_string(),
-                },
-            );
-            return None;
-        }
-        Some(f) => {
-            probs.push(
-                "format",
-                ProblemKind::NotFormat {
-                    found: f.to_string(),
-                    doc: Doc::Catalogue,
-                    expected: CATALOGUE_FORMAT.to_string(),
-                },
-            );
-            return None;
-        }
-        None => return None,
+    if !top.check_format(CATALOGUE_FORMAT, Doc::Catalogue, probs) {
+        return None;
     }
     let id = top.req_nonempty("id", probs);
     let version = top.req_nonempty("version", probs);

@@ -15,25 +15,10 @@ pub fn parse_plan(bytes: &[u8]) -> Result<Plan, Vec<Problem>> {
         })]);
     }
     match value.get("format").and_then(Value::as_str) {
-        Some(PLAN_FORMAT) => {}
-        Some(f) if f.starts_with("gachi-plan/") => {
-            return Err(vec![Problem::new(
-                "format",
-                ProblemKind::NewerFormat {
-                    found: f.to_string(),
-                    reads: PLAN_FORMAT.to_string(),
-                },
-            )]);
-        }
         Some(f) => {
-            return Err(vec![Problem::new(
-                "format",
-                ProblemKind::NotFormat {
-                    found: f.to_string(),
-                    doc: Doc::Plan,
-                    expected: PLAN_FORMAT.to_string(),
-                },
-            )]);
+            if let Some(k) = crate::json_read::format_problem(f, PLAN_FORMAT, Doc::Plan) {
+                return Err(vec![Problem::new("format", k)]);
+            }
         }
         None => {
             return Err(vec![Problem::new(

@@ -3,7 +3,7 @@
 //! the consultant has ticked as ready.
 
 use crate::codes::ApplicationStatus;
-use crate::json_read::{DateForm, FieldValue, Obj, ProblemKind, Problems, want};
+use crate::json_read::{DateForm, FieldValue, Obj, Problems, want};
 use crate::month::YearMonth;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -89,18 +89,7 @@ impl FieldValue for YearMonth {
     }
 
     fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<YearMonth> {
-        let s = String::read(v, path, probs)?;
-        let m = YearMonth::parse(&s);
-        if m.is_none() {
-            probs.push(
-                path,
-                ProblemKind::BadDate {
-                    value: Some(s),
-                    form: DateForm::Month,
-                },
-            );
-        }
-        m
+        crate::json_read::read_date_text(v, path, probs, YearMonth::parse, DateForm::Month)
     }
 
     fn write(&self) -> Value {

@@ -134,18 +134,7 @@ impl FieldValue for Founded {
     }
 
     fn read(v: &Value, path: &str, probs: &mut Problems) -> Option<Founded> {
-        let s = String::read(v, path, probs)?;
-        let f = Founded::parse(&s);
-        if f.is_none() {
-            probs.push(
-                path,
-                ProblemKind::BadDate {
-                    value: Some(s),
-                    form: DateForm::YearOrMonth,
-                },
-            );
-        }
-        f
+        crate::json_read::read_date_text(v, path, probs, Founded::parse, DateForm::YearOrMonth)
     }
 
     fn write(&self) -> Value {
@@ -448,30 +437,8 @@ pub fn read_profile_value(value: &Value, now: YearMonth) -> Result<FirmProfile, 
 
 fn read_profile(v: &Value, probs: &mut Problems) -> Option<FirmProfile> {
     let o = Obj::new("", v, probs)?;
-    match o.req_str("format", probs) {
-        Some(PROFILE_FORMAT) => {}
-        Some(f) if f.starts_with("gachi-profile/") => {
-            probs.push(
-                "format",
-                ProblemKind::NewerFormat {
-                    found: f.to_string(),
-                    reads: PROFILE_FORMAT.to_string(),
-                },
-            );
-            return None;
-        }
-        Some(f) => {
-            probs.push(
-                "format",
-                ProblemKind::NotFormat {
-                    found: f.to_string(),
-                    doc: Doc::Profile,
-                    expected: PROFILE_FORMAT.to_string(),
-                },
-            );
-            return None;
-        }
-        None => return None,
+    if !o.check_format(PROFILE_FORMAT, Doc::Profile, probs) {
+        return None;
     }
     FirmProfile::read_fields(&o, probs)
 }
