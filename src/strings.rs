@@ -354,6 +354,12 @@ strings! {
     ALTERNATIVES = "같은 목적의 다른 사업", "Other programmes for the same purpose";
     DOCUMENTS = "제출 서류", "Documents to submit";
     DOCUMENTS_READY = "준비됨", "ready";
+    DOCUMENT_UNLISTED = "공고 목록에 없는 서류", "not in the notice's list";
+    PERIOD_IF_SELECTED = "선정되면 사업 기간", "project if selected";
+    STATUS_FUTURE = "아직 오지 않은 달입니다: 신청·선정·탈락은 지난 달이나 이번 달로 적어 주세요 (앞으로의 계획은 '신청 예정').", "That month has not come yet: an application, selection or rejection is this month or earlier (a future one is 'planned').";
+    ASK_CLEAR_APPLICATION = "이 사업의 신청 기록을 지울까요?", "Clear this programme's application records?";
+    CLEAR_CONFIRM = "기록 지우기", "Clear the records";
+    CLEAR_WHY = "이력과 체크한 서류도 함께 지워집니다. 고객 저장 전에는 닫을 때 '저장하지 않고 계속'으로 되돌릴 수 있습니다.", "The history and the ticked documents go too. Until the client is saved, leaving without saving brings them back.";
     DOCUMENTS_SOURCE = "서류 목록 출처", "Document list from";
     DOCUMENTS_NONE = "제출 서류: 공고에서 확인 필요", "Documents: see the notice";
     DATE_TO_VERIFY = "날짜 확인 필요", "date to verify";

@@ -736,6 +736,44 @@ fn plan_and_report_follow_the_applications() {
     let html = std::fs::read_to_string(&report).unwrap();
     assert!(html.contains("선정됨 · 2026-06") && html.contains("탈락 · 2026-12"));
 
+    // Records that do not fit are warned about, naming the field; the plan is made.
+    let mut odd = profile.clone();
+    odd["applications"].as_array_mut().unwrap().push(
+        json!({"programme_id": "no-such-programme", "status": "applied", "month": "2026-10"}),
+    );
+    odd["applications"][4]["documents_ready"] = json!(["사업계획서"]);
+    odd["applications"][1]["month"] = json!("2027-05");
+    let odd_path = write_json(dir.path(), "odd.json", &odd);
+    let o = gachi_with_lang(
+        &["plan", "--profile", s(&odd_path), "--as-of", "2026-12"],
+        "ko_KR.UTF-8",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for want in [
+        "필드 \"applications[5].programme_id\": 카탈로그에 없는 사업 \"no-such-programme\"",
+        "필드 \"applications[4].documents_ready[0]\": \"사업계획서\"는 이 사업의 제출 서류 목록에 없어",
+        "필드 \"applications[1].month\": 2027-05는 계획 월 2026-12보다 나중입니다",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    let plan: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rnd = plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["programme_id"] == "mss-tech-innovation-rnd")
+        .expect("R&D step");
+    assert!(
+        rnd["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["ko"] == "사업계획서" && d["ready"] == true && d["listed"] == false),
+        "the unlisted tick is kept: {}",
+        rnd["documents"]
+    );
+
     let mut bad = profile.clone();
     bad["applications"][1]["status"] = json!("won");
     let bad_path = write_json(dir.path(), "bad.json", &bad);

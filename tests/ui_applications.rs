@@ -48,13 +48,26 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
     h.run();
     h.get_by_label("신청함 (결과 대기)").click_accesskit();
     h.run();
+    // A month that has not come yet is not a record: refused with a reason.
     type_number(&mut h, "시기", 0, "2027-02");
+    h.get_by_label_contains("아직 오지 않은 달입니다");
+    press(&mut h, "상태 저장");
+    assert_eq!(
+        h.state()
+            .state
+            .profile
+            .standing("mss-export-voucher")
+            .map(|a| a.status),
+        Some(S::Rejected),
+        "nothing saved for a future month"
+    );
+    type_number(&mut h, "시기", 0, "2026-12");
     type_number(&mut h, "메모", 0, "2027년 1차 재신청");
     press(&mut h, "상태 저장");
     let p = &h.state().state.profile;
     let now = p.standing("mss-export-voucher").expect("record");
     assert_eq!(now.status, S::Applied);
-    assert_eq!(now.month.map(|m| m.to_string()).as_deref(), Some("2027-02"));
+    assert_eq!(now.month.map(|m| m.to_string()).as_deref(), Some("2026-12"));
     assert_eq!(now.note.as_deref(), Some("2027년 1차 재신청"));
     assert_eq!(
         p.history("mss-export-voucher")
@@ -73,11 +86,11 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
         .expect("still a step");
     assert_eq!(
         step.start.to_string(),
-        "2027-02",
+        "2026-12",
         "where the application put it"
     );
     h.run();
-    h.get_by_label("신청함 (결과 대기) · 2027-02 — 2027년 1차 재신청");
+    h.get_by_label("신청함 (결과 대기) · 2026-12 — 2027년 1차 재신청");
 
     // A document ticked as ready.
     h.get_by_label_contains("사업신청서").click_accesskit();
@@ -116,13 +129,25 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
     click(&mut h, "신청 현황 (3)");
     // The smart factory: selected after an application (one earlier record).
     h.get_by_label("선정됨 · 2026-06 — 고도화1 선정, 협약 6월 (+1)");
-    h.get_by_label("신청함 (결과 대기) · 2027-02 — 2027년 1차 재신청 (+2)");
+    h.get_by_label("신청함 (결과 대기) · 2026-12 — 2027년 1차 재신청 (+2)");
 
     // Clearing the record: the plan no longer carries it.
     h.get_by_label("스마트제조혁신 지원사업 (스마트공장 구축 및 고도화)")
         .click();
     h.run();
     press(&mut h, "신청 기록 지우기");
+    // It asks first, naming the programme and its records; cancelling keeps them.
+    h.get_by_label_contains("기록 2건");
+    press(&mut h, "취소");
+    assert!(
+        h.state()
+            .state
+            .profile
+            .standing("mss-smart-factory")
+            .is_some()
+    );
+    press(&mut h, "신청 기록 지우기");
+    press(&mut h, "기록 지우기");
     assert!(
         h.state()
             .state
@@ -151,13 +176,23 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
 /// quotes in the 중복수혜 sources) is in the app's fonts: a missing glyph panics the
 /// app (the 2026 notices write "선정‧신청" with U+2027).
 #[test]
-fn every_character_of_the_builtin_catalogue_is_in_the_apps_fonts() {
+fn every_character_of_the_catalogue_and_the_screens_is_in_the_apps_fonts() {
     use eframe::egui::{FontFamily, FontId};
     let mut h = harness(app());
     h.run();
     let font = FontId::new(14.0, FontFamily::Proportional);
     let mut missing: Vec<String> = Vec::new();
-    for c in gachi::catalogue::BUILTIN_JSON.chars() {
+    let ui_strings: String = gachi::strings::EVERY
+        .iter()
+        .flat_map(|s| [s.ko, s.en])
+        .collect();
+    // The marks the applications views draw beside the strings.
+    let marks = "※";
+    for c in gachi::catalogue::BUILTIN_JSON
+        .chars()
+        .chain(ui_strings.chars())
+        .chain(marks.chars())
+    {
         if !c.is_control()
             && !h.ctx.fonts_mut(|f| f.has_glyph(&font, c))
             && !missing.iter().any(|m| m.starts_with(c))

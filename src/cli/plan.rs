@@ -55,6 +55,14 @@ pub fn run_plan_in(
     for w in crate::profile::unknown_field_warnings(&prof) {
         eprintln!("{}: {}", profile.display(), w.get(lang));
     }
+    // Records that do not fit the catalogue or the month: warned, the plan still made.
+    for (path, w) in crate::matcher::record_warnings(&cat, &prof, as_of) {
+        let field = match lang {
+            Lang::Ko => format!("필드 \"{path}\""),
+            Lang::En => format!("field \"{path}\""),
+        };
+        eprintln!("{}: {field}: {}", profile.display(), w.get(lang));
+    }
     let plan = build_plan(&cat, &prof, as_of, crate::GENERATED_BY);
     let json = plan.to_pretty_json();
     match out {

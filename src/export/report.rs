@@ -661,11 +661,16 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
             } else {
                 APPLIED_WAITING
             };
+            let period = if st == ApplicationStatus::Applied {
+                PERIOD_IF_SELECTED
+            } else {
+                PERIOD
+            };
             format!(
                 "{} {} · {} {} – {}",
                 head.get(lang),
                 s.start,
-                PERIOD.get(lang),
+                period.get(lang),
                 s.start,
                 s.end
             )
@@ -900,9 +905,17 @@ fn application_rows(h: &mut String, s: &Step, lang: Lang) {
             } else {
                 ("☐", String::new())
             };
+            let unlisted = if d.listed {
+                String::new()
+            } else {
+                format!(
+                    " <span class=\"small\">({})</span>",
+                    esc(DOCUMENT_UNLISTED.get(lang))
+                )
+            };
             let _ = write!(
                 h,
-                "<li class=\"{}\"><span class=\"box\">{mark}</span> {}{ready}</li>",
+                "<li class=\"{}\"><span class=\"box\">{mark}</span> {}{ready}{unlisted}</li>",
                 if d.ready { "ready" } else { "open" },
                 esc(name)
             );

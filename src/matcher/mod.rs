@@ -6,6 +6,7 @@ mod freshness;
 mod pathway;
 mod schedule;
 mod standing;
+pub use standing::record_warnings;
 mod unlock;
 
 pub use eligibility::{

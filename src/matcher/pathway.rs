@@ -1342,7 +1342,19 @@ fn schedule_steps(
                     ko: d.ko.clone(),
                     en: d.en.clone(),
                     ready: ready.contains(&d.ko),
+                    listed: true,
                 })
+                .chain(
+                    ready
+                        .iter()
+                        .filter(|r| !p.documents.iter().any(|d| &d.ko == *r))
+                        .map(|r| crate::plan::StepDocument {
+                            ko: r.clone(),
+                            en: r.clone(),
+                            ready: true,
+                            listed: false,
+                        }),
+                )
                 .collect(),
             documents_source: p
                 .provenance

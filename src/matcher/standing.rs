@@ -292,19 +292,14 @@ pub fn status_why(a: &Application, name: &Text) -> Option<Text> {
                 "'{}'에서 탈락했습니다{month_ko}. 그 뒤에 열리는 공고에 다시 신청하도록 두었습니다.",
                 name.ko
             )),
-            format!(
-                "Rejected by '{}'{month_ko}; placed at a call after that to try again.",
-                name.en
-            ),
+            format!("Not selected{month_ko}; placed at a later call to try again."),
         ),
         ApplicationStatus::Withdrawn => Text::new(
             format!("신청을 취소했습니다{month_ko}. 그 뒤에 열리는 공고로 두었습니다."),
             format!("Withdrawn{month_ko}; placed at a call after that."),
         ),
-        ApplicationStatus::Planned => {
-            Text::new("신청 예정으로 표시한 사업입니다.", "Marked as planned.")
-        }
-        ApplicationStatus::Received => return None,
+        // The card and the status line say it; a line here would move the panel.
+        ApplicationStatus::Planned | ApplicationStatus::Received => return None,
     })
 }
 
@@ -408,4 +403,67 @@ pub fn group_limits(
         }
     }
     out
+}
+
+/// What in the profile's `applications` does not fit the catalogue or the month, as
+/// (path, sentence) warnings: a programme the catalogue does not have (its record
+/// does nothing), a ticked document not in the programme's list (kept, shown as an
+/// unlisted document), and a selection, rejection or receipt dated after the plan
+/// month (fresh-user trial 2026-11: all three were silent).
+pub fn record_warnings(
+    cat: &Catalogue,
+    profile: &crate::profile::FirmProfile,
+    as_of: YearMonth,
+) -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    for (i, a) in profile.applications.iter().enumerate() {
+        let path = format!("applications[{i}]");
+        let Some(p) = cat.get(&a.programme_id) else {
+            out.push((
+                format!("{path}.programme_id"),
+                Text::new(
+                    format!(
+                        "카탈로그에 없는 사업 \"{}\"의 기록은 계획에 쓰이지 않습니다 (사업 코드를 확인하세요)",
+                        a.programme_id
+                    ),
+                    format!(
+                        "\"{}\" is not in the catalogue, so this record does nothing (check the programme id)",
+                        a.programme_id
+                    ),
+                ),
+            ));
+            continue;
+        };
+        for (k, d) in a.documents_ready.iter().enumerate() {
+            if !p.documents.iter().any(|x| &x.ko == d) {
+                out.push((
+                    format!("{path}.documents_ready[{k}]"),
+                    Text::new(
+                        format!("\"{d}\"은(는) 이 사업의 제출 서류 목록에 없어 목록 밖 서류로 표시합니다"),
+                        format!("\"{d}\" is not in this programme's document list; shown as an unlisted document"),
+                    ),
+                ));
+            }
+        }
+        if a.status != ApplicationStatus::Planned
+            && let Some(m) = a.month.filter(|m| *m > as_of)
+        {
+            out.push((
+                format!("{path}.month"),
+                Text::new(
+                    format!(
+                        "{m}은(는) 계획 월 {as_of}보다 나중입니다: '{}'은(는) 이미 있었던 일이어야 합니다",
+                        a.status.ko()
+                    ),
+                    format!(
+                        "{m} is after the plan month {as_of}: '{}' should have happened already",
+                        a.status.en()
+                    ),
+                ),
+            ));
+        }
+    }
+    out.into_iter()
+        .map(|(p, t)| (p, Text::new(josa(&t.ko), t.en)))
+        .collect()
 }

@@ -172,6 +172,18 @@ pub struct StepDocument {
     /// Ticked as ready in the client's file.
     #[serde(default)]
     pub ready: bool,
+    /// In the notice's list (false: a document the client's file ticks that the
+    /// catalogue does not list, kept and shown rather than dropped).
+    #[serde(default = "listed_default", skip_serializing_if = "is_listed")]
+    pub listed: bool,
+}
+
+fn listed_default() -> bool {
+    true
+}
+
+fn is_listed(l: &bool) -> bool {
+    *l
 }
 
 fn default_window() -> WindowState {

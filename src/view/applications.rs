@@ -40,7 +40,17 @@ pub fn set_status(
             a.note = note;
         }
         other => {
-            let documents_ready = other.map(|a| a.documents_ready.clone()).unwrap_or_default();
+            // A retry after a rejection or withdrawal starts a fresh checklist: papers
+            // such as tax certificates are valid for months, not for the next call.
+            let documents_ready = other
+                .filter(|a| {
+                    !matches!(
+                        a.status,
+                        ApplicationStatus::Rejected | ApplicationStatus::Withdrawn
+                    )
+                })
+                .map(|a| a.documents_ready.clone())
+                .unwrap_or_default();
             p.applications.push(Application {
                 programme_id: programme_id.to_string(),
                 status,
@@ -75,6 +85,12 @@ pub fn toggle_document(p: &mut FirmProfile, programme_id: &str, document: &str) 
             p.applications.push(a);
         }
     }
+}
+
+/// Drops every status editor's draft, so after a change each starts again from what
+/// is recorded (a cleared record must not bring back an old draft).
+pub fn forget_drafts(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove_by_type::<Draft>());
 }
 
 /// What the status editor holds while the user chooses (egui memory, per programme).
@@ -173,6 +189,7 @@ pub fn show_in_detail(
     let month = YearMonth::parse(draft.month.trim());
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new(("status_combo", p.id.as_str()), s::STATUS_LABEL.get(lang))
+            .width(170.0)
             .selected_text(status_label(draft.status, lang))
             .show_ui(ui, |ui| {
                 for st in
@@ -194,8 +211,16 @@ pub fn show_in_detail(
         ui.add(egui::TextEdit::singleline(&mut draft.note).desired_width(f32::INFINITY))
             .labelled_by(l.id);
     });
-    let month_ok = draft.month.trim().is_empty() || month.is_some();
-    if !month_ok {
+    // A selection, rejection or application is a past event: a future month is a
+    // plan ('신청 예정'), not a record (fresh-user trial 2026-11: 선정 2031-05).
+    let future = month.is_some_and(|m| m > app.rt.as_of)
+        && draft
+            .status
+            .is_some_and(|st| st != ApplicationStatus::Planned);
+    let month_ok = (draft.month.trim().is_empty() || month.is_some()) && !future;
+    if future {
+        ui.label(egui::RichText::new(s::STATUS_FUTURE.get(lang)).color(style::fail_colour(dark)));
+    } else if !month_ok {
         ui.label(
             egui::RichText::new(s::STATUS_MONTH_BAD.get(lang)).color(style::fail_colour(dark)),
         );
@@ -216,6 +241,7 @@ pub fn show_in_detail(
             )
             .clicked()
         {
+            forget_drafts(ui.ctx());
             cmds.push(Command::SetApplication {
                 programme_id: p.id.clone(),
                 status: draft.status,
@@ -229,16 +255,27 @@ pub fn show_in_detail(
                 .on_hover_text(s::STATUS_CLEAR_HINT.get(lang))
                 .clicked()
         {
-            draft = Draft::default();
-            cmds.push(Command::SetApplication {
-                programme_id: p.id.clone(),
-                status: None,
-                month: None,
-                note: String::new(),
-            });
+            // Asks first: the whole history goes (fresh-user trial 2026-11).
+            cmds.push(Command::AskClearApplication(p.id.clone()));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, draft));
+    // Records of this programme that do not fit (a ticked document not in the list,
+    // a month after the plan month).
+    for (path, w) in crate::matcher::record_warnings(&app.rt.catalogue, profile, app.rt.as_of) {
+        let mine = path
+            .strip_prefix("applications[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|k| k.parse::<usize>().ok())
+            .and_then(|k| profile.applications.get(k))
+            .is_some_and(|a| a.programme_id == p.id);
+        if mine {
+            ui.label(
+                egui::RichText::new(format!("※ {}", w.get(lang)))
+                    .color(style::unknown_colour(dark)),
+            );
+        }
+    }
 
     // The documents the notice lists, ticked as they are ready.
     ui.add_space(6.0);
@@ -250,6 +287,26 @@ pub fn show_in_detail(
             .as_ref()
             .map(|a| a.documents_ready.clone())
             .unwrap_or_default();
+        // Ticked names the notice's list does not have (a hand-written file): shown,
+        // never dropped.
+        for d in ready
+            .iter()
+            .filter(|r| !p.documents.iter().any(|d| &d.ko == *r))
+        {
+            let mut ticked = true;
+            if ui
+                .add(egui::Checkbox::new(
+                    &mut ticked,
+                    format!("{d} ({})", s::DOCUMENT_UNLISTED.get(lang)),
+                ))
+                .clicked()
+            {
+                cmds.push(Command::ToggleDocument {
+                    programme_id: p.id.clone(),
+                    document: d.clone(),
+                });
+            }
+        }
         for d in &p.documents {
             let mut ticked = ready.contains(&d.ko);
             if ui
@@ -313,50 +370,56 @@ pub fn show_list(ui: &mut Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
         ui.label(egui::RichText::new(s::APPLICATIONS_EMPTY.get(lang)).color(weak));
         return;
     }
+    let warnings = crate::matcher::record_warnings(&app.rt.catalogue, profile, app.rt.as_of);
     egui::ScrollArea::vertical()
         .id_salt("applications_list")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("applications_grid")
-                .striped(true)
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for id in ids {
-                        let Some(a) = profile.standing(id) else {
-                            continue;
-                        };
-                        match app.rt.catalogue.get(id) {
-                            Some(p) => {
-                                if ui
-                                    .add(
-                                        egui::Button::selectable(
-                                            app.rt.selected.as_deref() == Some(id),
-                                            p.name.get(lang),
-                                        )
-                                        .truncate(),
-                                    )
-                                    .clicked()
-                                {
-                                    cmds.push(Command::Select(id.to_string()));
-                                }
-                            }
-                            None => {
-                                ui.label(format!(
-                                    "{id} ({})",
-                                    s::APPLICATIONS_NOT_IN_CATALOGUE.get(lang)
-                                ));
-                            }
-                        }
-                        let history = profile.history(id).len();
-                        let more = if history > 0 {
-                            format!(" (+{history})")
-                        } else {
-                            String::new()
-                        };
-                        ui.label(format!("{}{more}", record_text(&a, lang)));
-                        ui.end_row();
+            for id in ids {
+                let Some(a) = profile.standing(id) else {
+                    continue;
+                };
+                let history = profile.history(id).len();
+                let more = if history > 0 {
+                    format!(" (+{history})")
+                } else {
+                    String::new()
+                };
+                let record = format!("{}{more}", record_text(&a, lang));
+                ui.horizontal(|ui| {
+                    // The name takes a fixed share of the row and both parts truncate,
+                    // so neither disappears nor runs under the detail panel (trial
+                    // 2026-11: names shrank to "…" in a grid).
+                    let name_width = (ui.available_width() * 0.5).max(140.0);
+                    let name = match app.rt.catalogue.get(id) {
+                        Some(p) => p.name.get(lang).to_string(),
+                        None => format!("{id} ({})", s::APPLICATIONS_NOT_IN_CATALOGUE.get(lang)),
+                    };
+                    let r = ui
+                        .allocate_ui(egui::Vec2::new(name_width, 24.0), |ui| {
+                            ui.add(
+                                egui::Button::selectable(
+                                    app.rt.selected.as_deref() == Some(id),
+                                    name.as_str(),
+                                )
+                                .truncate(),
+                            )
+                            .on_hover_text(name.as_str())
+                        })
+                        .inner;
+                    if r.clicked() && app.rt.catalogue.get(id).is_some() {
+                        cmds.push(Command::Select(id.to_string()));
                     }
+                    ui.add(egui::Label::new(record.as_str()).truncate())
+                        .on_hover_text(record.as_str());
                 });
+            }
+            for (path, w) in &warnings {
+                ui.label(
+                    egui::RichText::new(format!("※ {path}: {}", w.get(lang)))
+                        .color(style::unknown_colour(app.state.dark)),
+                );
+            }
         });
 }
 

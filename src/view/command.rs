@@ -107,6 +107,8 @@ pub enum Command {
         month: Option<YearMonth>,
         note: String,
     },
+    /// Ask before removing every record of a programme.
+    AskClearApplication(String),
     /// Tick or untick one of a programme's documents (by its Korean name).
     ToggleDocument {
         programme_id: String,
@@ -255,6 +257,7 @@ impl GachiApp {
                 note,
             } => {
                 // The what-if copy follows, so its plan shows the same statuses.
+                super::applications::forget_drafts(ctx);
                 let note = Some(note).filter(|n| !n.is_empty());
                 super::applications::set_status(
                     &mut self.state.profile,
@@ -272,6 +275,43 @@ impl GachiApp {
                         note,
                     );
                 }
+            }
+            Command::AskClearApplication(programme_id) => {
+                let name = self
+                    .rt
+                    .catalogue
+                    .get(&programme_id)
+                    .map(|p| p.name.get(lang).to_string())
+                    .unwrap_or_else(|| programme_id.clone());
+                let records = self
+                    .state
+                    .profile
+                    .applications
+                    .iter()
+                    .filter(|a| a.programme_id == programme_id)
+                    .count();
+                self.rt.ask = Some(Ask {
+                    title: s::ASK_CLEAR_APPLICATION,
+                    detail: vec![
+                        match lang {
+                            Lang::Ko => format!("{name} — 기록 {records}건"),
+                            Lang::En => format!("{name} — {records} record(s)"),
+                        },
+                        s::CLEAR_WHY.get(lang).to_string(),
+                    ],
+                    answers: vec![
+                        (s::CANCEL, Command::CloseAsk),
+                        (
+                            s::CLEAR_CONFIRM,
+                            Command::SetApplication {
+                                programme_id,
+                                status: None,
+                                month: None,
+                                note: String::new(),
+                            },
+                        ),
+                    ],
+                });
             }
             Command::ToggleDocument {
                 programme_id,

@@ -110,7 +110,7 @@ pub fn show(ui: &mut Ui, app: &GachiApp, plan: &Plan, p: &Programme, cmds: &mut 
             ui,
             format!(
                 "{} {}{assumed}",
-                s::CARD_PERIOD.get(lang),
+                super::period_word(st).get(lang),
                 super::span(st, lang)
             ),
         );

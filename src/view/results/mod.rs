@@ -253,6 +253,16 @@ pub(crate) fn apply_text(st: &crate::plan::Step, lang: Lang) -> String {
     )
 }
 
+/// "사업 기간", or for a step whose application awaits its result "선정되면 사업
+/// 기간": the period is not running yet (fresh-user trial 2026-11).
+pub(crate) fn period_word(st: &crate::plan::Step) -> s::S {
+    if st.application.as_ref().map(|a| a.status) == Some(crate::codes::ApplicationStatus::Applied) {
+        s::PERIOD_IF_SELECTED
+    } else {
+        s::CARD_PERIOD
+    }
+}
+
 /// The project period in words: dated months, or for a step whose window is
 /// unknown only its length ("공고 후 약 6개월"), since its months would be invented.
 pub(crate) fn span(st: &crate::plan::Step, lang: Lang) -> String {

@@ -121,7 +121,7 @@ fn card_body(ui: &mut Ui, st: &Step, lang: Lang, dark: bool, colour: Color32) {
     if !no_period {
         ui.label(format!(
             "{} {}{assumed}",
-            s::CARD_PERIOD.get(lang),
+            super::period_word(st).get(lang),
             super::span(st, lang)
         ));
     }

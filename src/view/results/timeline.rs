@@ -139,7 +139,9 @@ pub fn show(
             continue;
         }
         // The project period: a thin bar, dashed where its length is assumed.
-        let (x0, x1) = (x_of(st.start), x_of(st.end) + col_w);
+        // A running project that started before the plan month is drawn from the
+        // first month shown, never over the row's label.
+        let (x0, x1) = (x_of(st.start.max(first)), x_of(st.end.max(first)) + col_w);
         let mid = y + ROW_H / 2.0;
         let period = Stroke::new(3.0, colour.gamma_multiply(0.7));
         if st.end_assumed {
