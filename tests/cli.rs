@@ -734,7 +734,7 @@ fn plan_and_report_follow_the_applications() {
     let o = gachi(&["report", "--plan", s(&plan_path), "--out", s(&report)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(&report).unwrap();
-    assert!(html.contains("선정됨 · 2026-06") && html.contains("탈락 · 2026-12"));
+    assert!(html.contains("선정됨 · 2026-06") && html.contains("탈락 · 2026-10"));
 
     // Records that do not fit are warned about, naming the field; the plan is made.
     let mut odd = profile.clone();

@@ -913,7 +913,7 @@ fn the_report_prints_applications_and_documents() {
     assert!(sf.links.iter().any(|l| l == "https://www.smart-factory.kr"));
 
     let voucher = article(&ko, order("mss-export-voucher"));
-    assert!(voucher.contains("탈락 · 2026-12"), "{voucher}");
+    assert!(voucher.contains("탈락 · 2026-10"), "{voucher}");
     assert!(voucher.contains("발표평가 탈락"), "{voucher}");
     assert!(voucher.contains("같은 목적의 다른 사업"), "{voucher}");
     assert!(voucher.contains("산업 글로벌 진출역량 강화"), "{voucher}");
@@ -946,7 +946,7 @@ fn the_report_prints_applications_and_documents() {
         "{sf}"
     );
     let voucher = article(&en, order("mss-export-voucher"));
-    assert!(voucher.contains("rejected · 2026-12"), "{voucher}");
+    assert!(voucher.contains("rejected · 2026-10"), "{voucher}");
     assert!(
         voucher.contains("Other programmes for the same purpose"),
         "{voucher}"

@@ -26,7 +26,7 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
     let mut h = harness(a);
     h.run();
     // The record as the case has it.
-    h.get_by_label("탈락 · 2026-12 — 발표평가 탈락");
+    h.get_by_label("탈락 · 2026-10 — 발표평가 탈락");
     assert_eq!(
         h.state_mut()
             .plan()
