@@ -785,3 +785,25 @@ fn plan_and_report_follow_the_applications() {
         "{err}"
     );
 }
+
+/// `gachi plan … | head`: a reader that stops reading is not an error (the plan is
+/// larger than a pipe's buffer, so the write meets the closed pipe every time).
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let prof = write_json(
+        dir.path(),
+        "firm.json",
+        &common::case_profile_json("o-applications-welding-firm"),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gachi"))
+        .args(["plan", "--profile", s(&prof), "--as-of", "2026-12"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

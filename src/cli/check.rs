@@ -8,8 +8,10 @@ pub fn run_check_catalogue(file: &Path) -> Outcome {
     match files::load_catalogue(file) {
         Ok(cat) => {
             let ministries = cat.ministries();
-            println!(
-                "{}: ok — catalogue {} {} (as of {}): {} programmes, {} links, {} ministries ({})",
+            let f = cat.freshness_counts();
+            print_out(&format!(
+                "{}: ok — catalogue {} {} (as of {}): {} programmes, {} links, {} ministries ({})\n\
+                 freshness: {} with a call in the 2026 cycle (opened from 2025-09), {} with only older calls, {} with no dated call; {} of {} checked (provenance.checked)\n",
                 file.display(),
                 cat.id,
                 cat.version,
@@ -17,18 +19,13 @@ pub fn run_check_catalogue(file: &Path) -> Outcome {
                 cat.programmes.len(),
                 cat.link_count(),
                 ministries.len(),
-                ministries.join(", ")
-            );
-            let f = cat.freshness_counts();
-            println!(
-                "freshness: {} with a call in the 2026 cycle (opened from 2025-09), {} with only older calls, {} with no dated call; {} of {} checked (provenance.checked)",
+                ministries.join(", "),
                 f.cycle_2026,
                 f.older,
                 f.no_call,
                 f.checked,
                 cat.programmes.len()
-            );
-            Ok(())
+            ))
         }
         Err(e) => Err(e.into()),
     }

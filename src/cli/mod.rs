@@ -196,13 +196,17 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Outcome {
     files::write_atomic(path, bytes).map_err(CliError::Write)
 }
 
-/// Prints `text` to standard output.
+/// Prints `text` to standard output. A reader that stopped reading (`gachi review |
+/// head`: a broken pipe) is not an error: what it wanted was printed.
 pub(crate) fn print_out(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
-    stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-        .map_err(CliError::Stdout)
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::Stdout),
+    }
 }
 
 /// Runs a parsed command in the languages chosen once by [`Cli::langs`]; `None`
