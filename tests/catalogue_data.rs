@@ -570,3 +570,50 @@ fn overseas_certification_lists_the_four_rounds_of_2025() {
         assert!(cat.get(id).expect("present").has_tag("needs_investment"));
     }
 }
+
+/// The catalogue's one shape: the model's serde `Serialize` writes what the reader
+/// (the one validation pass) reads. The whole built-in catalogue — every field it
+/// uses, `limits`, `excludes` links with periods, documents, undated figure sources —
+/// goes out and back unchanged, so writer and reader cannot drift (issue 14).
+#[test]
+fn the_builtin_catalogue_is_written_and_read_back_unchanged() {
+    let cat = builtin().expect("parses");
+    let json = serde_json::to_string_pretty(&cat).expect("serialises");
+    let back = parse_catalogue(json.as_bytes()).unwrap_or_else(|p| panic!("reads back: {p:?}"));
+    assert_eq!(back.programmes.len(), cat.programmes.len());
+    assert_eq!(back.limits, cat.limits);
+    assert_eq!(
+        serde_json::to_string_pretty(&back).expect("serialises"),
+        json
+    );
+    // And the file itself reads as what is written: no field of data/catalogue.json is
+    // dropped by the reader (the same values, compared as JSON).
+    // An empty list or a null is the same as an absent field (the writer leaves
+    // them out).
+    fn plain(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .filter(|(_, x)| !x.is_null() && x.as_array().is_none_or(|a| !a.is_empty()))
+                    .map(|(k, x)| (k.clone(), plain(x)))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(plain).collect()),
+            other => other.clone(),
+        }
+    }
+    let file: Value = serde_json::from_str(gachi::catalogue::BUILTIN_JSON).expect("json");
+    let written: Value = serde_json::from_str(&json).expect("json");
+    for (p_file, p_out) in programmes(&file).iter().zip(programmes(&written)) {
+        let (p_file, p_out) = (plain(p_file), plain(p_out));
+        for (k, v) in p_file.as_object().expect("object") {
+            assert_eq!(
+                Some(v),
+                p_out.get(k),
+                "{}: field {k} not written back as read",
+                p_file["id"]
+            );
+        }
+    }
+    assert_eq!(plain(&file["limits"]), plain(&written["limits"]));
+}
