@@ -26,7 +26,11 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
     let mut h = harness(a);
     h.run();
     // The record as the case has it.
-    h.get_by_label("탈락 · 2026-10 — 발표평가 탈락");
+    // In the detail panel and as the step's note in the plan list.
+    assert_eq!(
+        h.get_all_by_label("탈락 · 2026-10 — 발표평가 탈락").count(),
+        2
+    );
     assert_eq!(
         h.state_mut()
             .plan()
@@ -90,7 +94,11 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
         "where the application put it"
     );
     h.run();
-    h.get_by_label("신청함 (결과 대기) · 2026-12 — 2027년 1차 재신청");
+    assert_eq!(
+        h.get_all_by_label("신청함 (결과 대기) · 2026-12 — 2027년 1차 재신청")
+            .count(),
+        2
+    );
 
     // A document ticked as ready.
     h.get_by_label_contains("사업신청서").click_accesskit();

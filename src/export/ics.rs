@@ -163,6 +163,33 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
                 ));
             }
         }
+        // Issue 17: the application's history, the documents still to prepare and
+        // where to apply.
+        for r in s.history.iter().chain(s.application.as_ref()) {
+            let mut line = format!("{}: {}", APPLICATION.get(lang), r.status.label(lang));
+            if let Some(m) = r.month {
+                line.push_str(&format!(" · {m}"));
+            }
+            if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                line.push_str(&format!(" — {n}"));
+            }
+            desc.push(line);
+        }
+        let open: Vec<&str> = s
+            .documents
+            .iter()
+            .filter(|d| !d.ready)
+            .map(|d| match lang {
+                Lang::Ko => d.ko.as_str(),
+                Lang::En => d.en.as_str(),
+            })
+            .collect();
+        if !open.is_empty() {
+            desc.push(format!("{}: {}", DOCUMENTS.get(lang), open.join(", ")));
+        }
+        if let Some(u) = s.apply_url.as_deref().filter(|u| is_web_url(u)) {
+            desc.push(format!("{}: {u}", APPLY_AT.get(lang)));
+        }
         desc.push(NOTICE_FALLBACK.get(lang).to_string());
 
         lines.push("BEGIN:VEVENT".into());
@@ -176,7 +203,10 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
         lines.push(format!("DTEND;VALUE=DATE:{dtend}"));
         lines.push(format!("SUMMARY:{}", escape_text(&summary)));
         lines.push(format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
-        if is_web_url(&s.url) {
+        // The event's link is where to apply when the catalogue gives it, else the source.
+        if let Some(u) = s.apply_url.as_deref().filter(|u| is_web_url(u)) {
+            lines.push(format!("URL:{}", u.trim()));
+        } else if is_web_url(&s.url) {
             lines.push(format!("URL:{}", s.url.trim()));
         }
         lines.push(format!("CATEGORIES:{}", escape_text(&s.ministry)));

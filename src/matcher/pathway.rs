@@ -85,7 +85,7 @@ impl Assessment {
 /// prerequisites is decided front to back).
 pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
     let held = facts.profile.certifications.as_deref().unwrap_or(&[]);
-    let standing = standing::standing_all(cat, facts.profile);
+    let standing = standing::standing_all(cat, facts.profile, facts.as_of);
     let mut out: Vec<Assessment> = cat
         .programmes
         .iter()
@@ -99,6 +99,17 @@ pub fn assess_all(cat: &Catalogue, facts: &FirmFacts) -> Vec<Assessment> {
             a.received =
                 holds || st.as_ref().map(|s| s.status) == Some(ApplicationStatus::Received);
             a.standing.record = st.clone();
+            // A record dated after the plan month is not used; it is to verify.
+            if let Some(f) = facts
+                .profile
+                .applications
+                .iter()
+                .rfind(|r| r.programme_id == p.id && standing::is_future(r, facts.as_of))
+            {
+                let r = standing::future_reason(f);
+                a.count(r.outcome);
+                a.extra.push(r);
+            }
             a
         })
         .collect();
@@ -1287,13 +1298,24 @@ fn schedule_steps(
                     == Some(ApplicationStatus::Applied)
             {
                 let q = &cat.programmes[j].name;
+                // The month follows that project's period if selected; say until when,
+                // and whether the period is only a planning default (trial 2026-11).
+                let (end, assumed) = pos_in_plan
+                    .get(&j)
+                    .and_then(|&pj| steps.get(pj).map(|s: &Step| (s.end, s.end_assumed)))
+                    .unwrap_or((placed.start, false));
+                let (assumed_ko, assumed_en) = if assumed {
+                    (", 기간은 가정", ", an assumed period")
+                } else {
+                    ("", "")
+                };
                 why.push(Text::new(
                     crate::text::josa(&format!(
-                        "'{}'의 결과를 기다립니다: 선정되지 않으면 이 단계는 다시 봐야 합니다.",
+                        "'{}'의 결과를 기다립니다: 선정되면 그 사업이 끝난 뒤({end}까지{assumed_ko})로 두었고, 선정되지 않으면 이 단계는 다시 봐야 합니다.",
                         q.ko
                     )),
                     format!(
-                        "Waits for the result of '{}': if it is not selected, look at this step again.",
+                        "Waits for the result of '{}': if selected, placed after that project ends ({end}{assumed_en}); if not, look at this step again.",
                         q.en
                     ),
                 ));
@@ -1333,7 +1355,7 @@ fn schedule_steps(
             application: record
                 .filter(|r| r.status != ApplicationStatus::Received)
                 .cloned(),
-            history: facts.profile.history(&p.id),
+            history: standing::history_before_current(facts.profile, &p.id, as_of),
             alternatives: Vec::new(),
             documents: p
                 .documents

@@ -252,12 +252,62 @@ fn limit(
     }
 }
 
-/// The firm's standing in every programme of the catalogue, by index.
-pub fn standing_all(cat: &Catalogue, profile: &FirmProfile) -> Vec<Option<Application>> {
+/// Whether a record is dated after the plan month although it tells of something
+/// that has happened (applied, selected, rejected, withdrawn, received): such a record
+/// is not used (fresh-user trial 2026-11: a report said "선정되었습니다 (2027-03)" on
+/// 2026-11-30).
+pub fn is_future(a: &Application, as_of: YearMonth) -> bool {
+    a.status != ApplicationStatus::Planned && a.month.is_some_and(|m| m > as_of)
+}
+
+/// The firm's standing in every programme of the catalogue, by index: the last record
+/// that is not dated in the future (the `received` list otherwise).
+pub fn standing_all(
+    cat: &Catalogue,
+    profile: &FirmProfile,
+    as_of: YearMonth,
+) -> Vec<Option<Application>> {
     cat.programmes
         .iter()
-        .map(|p| profile.standing(&p.id))
+        .map(|p| {
+            let mine: Vec<&Application> = profile
+                .applications
+                .iter()
+                .filter(|a| a.programme_id == p.id)
+                .collect();
+            if mine.iter().any(|a| is_future(a, as_of)) {
+                mine.into_iter()
+                    .rev()
+                    .find(|a| !is_future(a, as_of))
+                    .cloned()
+                    .or_else(|| {
+                        profile
+                            .received
+                            .contains(&p.id)
+                            .then(|| Application::new(p.id.as_str(), ApplicationStatus::Received))
+                    })
+            } else {
+                profile.standing(&p.id)
+            }
+        })
         .collect()
+}
+
+/// The reason a programme carries when a record of it is dated in the future.
+pub fn future_reason(a: &Application) -> Reason {
+    let m = a.month.map(|m| m.to_string()).unwrap_or_default();
+    Reason::new(
+        "applications",
+        Outcome::Unknown,
+        format!(
+            "{m}로 적힌 '{}' 기록은 아직 오지 않은 달이라 계획에 쓰지 않았습니다: 기록을 확인하세요.",
+            a.status.ko()
+        ),
+        format!(
+            "The '{}' record dated {m} is in a month that has not come, so the plan does not use it: check the record.",
+            a.status.en()
+        ),
+    )
 }
 
 /// The earliest month a new application may go in after this record: after the month
@@ -466,4 +516,22 @@ pub fn record_warnings(
     out.into_iter()
         .map(|(p, t)| (p, Text::new(josa(&t.ko), t.en)))
         .collect()
+}
+
+/// The records of a programme before the one in use (the last not dated in the
+/// future), oldest first: the step's `history`.
+pub fn history_before_current(
+    profile: &FirmProfile,
+    programme_id: &str,
+    as_of: YearMonth,
+) -> Vec<Application> {
+    let mine: Vec<&Application> = profile
+        .applications
+        .iter()
+        .filter(|r| r.programme_id == programme_id)
+        .collect();
+    match mine.iter().rposition(|r| !is_future(r, as_of)) {
+        Some(k) => mine[..k].iter().map(|r| (*r).clone()).collect(),
+        None => Vec::new(),
+    }
 }

@@ -65,7 +65,7 @@ pub fn set_status(
 /// Ticks or unticks one document (by its Korean name) of a programme. Without a
 /// record yet, ticking starts one as `planned`: preparing documents means the firm
 /// means to apply.
-pub fn toggle_document(p: &mut FirmProfile, programme_id: &str, document: &str) {
+pub fn toggle_document(p: &mut FirmProfile, programme_id: &str, document: &str, as_of: YearMonth) {
     let last = p
         .applications
         .iter_mut()
@@ -81,6 +81,8 @@ pub fn toggle_document(p: &mut FirmProfile, programme_id: &str, document: &str) 
         }
         None => {
             let mut a = Application::new(programme_id, ApplicationStatus::Planned);
+            // Marked planned this month, as the editor's month field shows.
+            a.month = Some(as_of);
             a.documents_ready.push(document.to_string());
             p.applications.push(a);
         }
@@ -307,10 +309,13 @@ pub fn show_in_detail(
                 });
             }
         }
+        // A programme the firm cannot use: the list is shown, not ticked (a tick would
+        // record it as planned; trial 2026-11).
+        let refused = plan.not_eligible.iter().any(|n| n.programme_id == p.id);
         for d in &p.documents {
             let mut ticked = ready.contains(&d.ko);
             if ui
-                .add(egui::Checkbox::new(&mut ticked, d.get(lang)))
+                .add_enabled(!refused, egui::Checkbox::new(&mut ticked, d.get(lang)))
                 .clicked()
             {
                 cmds.push(Command::ToggleDocument {
@@ -458,7 +463,7 @@ mod tests {
         );
         assert_eq!(p.applications.len(), 1, "same status: updated");
         assert_eq!(p.applications[0].month, Some(ym("2026-04")));
-        toggle_document(&mut p, "a", "사업계획서");
+        toggle_document(&mut p, "a", "사업계획서", ym("2026-11"));
         set_status(&mut p, "a", Some(S::Selected), Some(ym("2026-06")), None);
         assert_eq!(p.applications.len(), 2, "another status: history kept");
         assert_eq!(p.standing("a").map(|a| a.status), Some(S::Selected));
@@ -476,9 +481,10 @@ mod tests {
     #[test]
     fn ticking_a_document_without_a_record_plans_the_programme() {
         let mut p = FirmProfile::new("기업");
-        toggle_document(&mut p, "b", "사업계획서");
+        toggle_document(&mut p, "b", "사업계획서", ym("2026-11"));
         assert_eq!(p.standing("b").map(|a| a.status), Some(S::Planned));
-        toggle_document(&mut p, "b", "사업계획서");
+        assert_eq!(p.standing("b").and_then(|a| a.month), Some(ym("2026-11")));
+        toggle_document(&mut p, "b", "사업계획서", ym("2026-11"));
         assert!(p.applications[0].documents_ready.is_empty(), "untick");
         assert_eq!(count(&p), 1);
     }

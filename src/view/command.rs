@@ -321,9 +321,15 @@ impl GachiApp {
                     &mut self.state.profile,
                     &programme_id,
                     &document,
+                    self.rt.as_of,
                 );
                 if let Some(w) = &mut self.rt.whatif {
-                    super::applications::toggle_document(&mut w.profile, &programme_id, &document);
+                    super::applications::toggle_document(
+                        &mut w.profile,
+                        &programme_id,
+                        &document,
+                        self.rt.as_of,
+                    );
                 }
             }
             Command::TogglePathway => self.rt.pathway_open = !self.rt.pathway_open,

@@ -111,7 +111,12 @@ fn effects(app: &mut GachiApp, lang: Lang) -> Effects {
     gained.sort_by_key(|g| !g.eligible);
     Effects {
         gained,
-        lost: base.difference(&now).map(|id| name(id)).collect(),
+        // A programme the what-if firm now holds (a designation it gains) is not lost.
+        lost: base
+            .difference(&now)
+            .filter(|id| !plan.is_some_and(|p| p.received.contains(*id)))
+            .map(|id| name(id))
+            .collect(),
         bonus,
     }
 }

@@ -46,7 +46,13 @@ fn rows(plan: &Plan, tab: ResultsTab) -> Vec<Row<'_>> {
             .map(|st| Row {
                 id: &st.programme_id,
                 eligibility: st.eligibility,
-                note: if st.eligibility == Eligibility::Verify {
+                // The firm's own application first: it is what the row is about now.
+                note: if let Some(a) = &st.application {
+                    Some(Text::new(
+                        super::super::applications::record_text(a, crate::text::Lang::Ko),
+                        super::super::applications::record_text(a, crate::text::Lang::En),
+                    ))
+                } else if st.eligibility == Eligibility::Verify {
                     first(&st.reasons, Outcome::Unknown)
                 } else {
                     st.why.first().cloned()
