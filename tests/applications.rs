@@ -479,3 +479,40 @@ fn a_broken_group_limit_is_refused_with_every_problem() {
         ]
     );
 }
+
+/// A record dated after the plan month tells of something that has not happened: the
+/// plan does not use it and says to check it (eighth trial: a report read
+/// "선정되었습니다 (2027-03)" on 2026-11-30).
+#[test]
+fn a_record_dated_in_the_future_is_not_used() {
+    let cat = catalogue(None);
+    let f = firm(&[
+        ("mss-a", S::Applied, Some("2026-03")),
+        ("mss-a", S::Selected, Some("2027-01")),
+    ]);
+    let p = plan(&cat, &f, "2026-12");
+    let a = step(&p, "mss-a");
+    assert_eq!(
+        status(a),
+        Some(S::Applied),
+        "the last record that has happened"
+    );
+    assert_eq!(a.start, month("2026-03"));
+    assert!(a.history.is_empty());
+    let r = a
+        .reasons
+        .iter()
+        .find(|r| r.criterion == "applications")
+        .expect("a reason to check the record");
+    assert_eq!(r.outcome, Outcome::Unknown);
+    assert!(
+        r.ko.contains("2027-01") && r.ko.contains("아직 오지 않은 달"),
+        "{}",
+        r.ko
+    );
+    assert_eq!(a.eligibility, Eligibility::Verify);
+    // Planned for a future month is a plan, not a record of the past: used.
+    let f = firm(&[("mss-a2", S::Planned, Some("2027-05"))]);
+    let p = plan(&cat, &f, "2026-12");
+    assert_eq!(status(step(&p, "mss-a2")), Some(S::Planned));
+}
