@@ -109,6 +109,20 @@ fn status(s: &Step) -> Option<S> {
     s.application.as_ref().map(|a| a.status)
 }
 
+/// The reason of that criterion, which must have that outcome.
+fn reason<'r>(
+    reasons: &'r [gachi::plan::Reason],
+    criterion: &str,
+    o: Outcome,
+) -> &'r gachi::plan::Reason {
+    let r = reasons
+        .iter()
+        .find(|r| r.criterion == criterion)
+        .unwrap_or_else(|| panic!("no {criterion} reason in {reasons:?}"));
+    assert_eq!(r.outcome, o, "{criterion}");
+    r
+}
+
 fn why_ko(s: &Step) -> String {
     s.why
         .iter()
@@ -255,12 +269,7 @@ fn an_ever_limit_closes_the_other_programme_with_the_reason_in_both_languages() 
         .iter()
         .find(|n| n.programme_id == "mss-y")
         .expect("mss-y refused");
-    let r = n
-        .reasons
-        .iter()
-        .find(|r| r.criterion == "excludes")
-        .expect("the limit is the reason");
-    assert_eq!(r.outcome, Outcome::Fail);
+    let r = reason(&n.reasons, "excludes", Outcome::Fail);
     assert!(
         r.ko.contains("중복수혜 제한") && r.ko.contains("mss-x 사업"),
         "{}",
@@ -499,12 +508,7 @@ fn a_record_dated_in_the_future_is_not_used() {
     );
     assert_eq!(a.start, month("2026-03"));
     assert!(a.history.is_empty());
-    let r = a
-        .reasons
-        .iter()
-        .find(|r| r.criterion == "applications")
-        .expect("a reason to check the record");
-    assert_eq!(r.outcome, Outcome::Unknown);
+    let r = reason(&a.reasons, "applications", Outcome::Unknown);
     assert!(
         r.ko.contains("2027-01") && r.ko.contains("아직 오지 않은 달"),
         "{}",
