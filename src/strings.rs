@@ -359,7 +359,7 @@ strings! {
     STATUS_FUTURE = "아직 오지 않은 달입니다: 신청·선정·탈락은 지난 달이나 이번 달로 적어 주세요 (앞으로의 계획은 '신청 예정').", "That month has not come yet: an application, selection or rejection is this month or earlier (a future one is 'planned').";
     ASK_CLEAR_APPLICATION = "이 사업의 신청 기록을 지울까요?", "Clear this programme's application records?";
     CLEAR_CONFIRM = "기록 지우기", "Clear the records";
-    CLEAR_WHY = "이력과 체크한 서류도 함께 지워집니다. 고객 저장 전에는 닫을 때 '저장하지 않고 계속'으로 되돌릴 수 있습니다.", "The history and the ticked documents go too. Until the client is saved, leaving without saving brings them back.";
+    CLEAR_WHY = "이력과 체크한 서류도 함께 지워집니다. 잘못 적은 상태 하나만 지우려면 '마지막 기록만 지우기'를 쓰세요. 고객을 저장하기 전이라면, 다른 고객을 열 때 '저장하지 않고 계속'을 고르면 지우기 전으로 돌아갑니다.", "The history and the ticked documents go too. To remove one mistaken status, use 'Remove the last record'. Until the client is saved, opening another client and choosing not to save brings them back.";
     DOCUMENTS_SOURCE = "서류 목록 출처", "Document list from";
     DOCUMENTS_NONE = "제출 서류: 공고에서 확인 필요", "Documents: see the notice";
     DATE_TO_VERIFY = "날짜 확인 필요", "date to verify";
@@ -367,6 +367,9 @@ strings! {
     SELECTED_RUNNING = "선정 · 사업 진행", "selected · project running";
     APPLIED_WAITING = "신청함 · 결과 대기", "applied · awaiting the result";
     STATUS_LABEL = "상태", "Status";
+    RETRY = "탈락·취소 후 재신청", "retry after a rejection or withdrawal";
+    STATUS_REMOVE_LAST = "마지막 기록만 지우기", "Remove the last record";
+    STATUS_REMOVE_LAST_HINT = "잘못 적은 마지막 상태만 지우고 그 앞의 기록은 남깁니다.", "Removes only the last status, keeping the earlier records.";
     STATUS_MONTH = "시기", "Month";
     STATUS_NOTE = "메모", "Note";
     STATUS_SET = "상태 저장", "Set status";

@@ -518,5 +518,50 @@ fn a_record_dated_in_the_future_is_not_used() {
     // Planned for a future month is a plan, not a record of the past: used.
     let f = firm(&[("mss-a2", S::Planned, Some("2027-05"))]);
     let p = plan(&cat, &f, "2026-12");
-    assert_eq!(status(step(&p, "mss-a2")), Some(S::Planned));
+    let a2 = step(&p, "mss-a2");
+    assert_eq!(status(a2), Some(S::Planned));
+    assert_eq!(
+        a2.start,
+        month("2027-05"),
+        "from the planned month (rolling)"
+    );
+    assert!(
+        why_ko(a2).contains("2027-05에 신청할 예정"),
+        "{}",
+        why_ko(a2)
+    );
+}
+
+/// The month decides which record is the latest, not where it is written (ninth
+/// trial); the file's order is warned about.
+#[test]
+fn records_are_read_in_month_order() {
+    let cat = catalogue(None);
+    let f = firm(&[
+        ("mss-a", S::Rejected, Some("2026-10")),
+        ("mss-a", S::Applied, Some("2026-02")),
+    ]);
+    let p = plan(&cat, &f, "2026-12");
+    let a = step(&p, "mss-a");
+    assert_eq!(status(a), Some(S::Rejected));
+    assert_eq!(a.history.len(), 1);
+    assert_eq!(a.history[0].status, S::Applied);
+    assert_eq!(
+        a.start,
+        month("2027-03"),
+        "the next call after the rejection"
+    );
+    let w = gachi::matcher::record_warnings(&cat, &f, month("2026-12"));
+    assert!(
+        w.iter()
+            .any(|(path, t)| path == "applications[1].month" && t.ko.contains("달 순서로")),
+        "{w:?}"
+    ); // A past event without a month is warned about too.
+    let f = firm(&[("mss-a", S::Applied, None)]);
+    let w = gachi::matcher::record_warnings(&cat, &f, month("2026-12"));
+    assert!(
+        w.iter()
+            .any(|(path, t)| path == "applications[0].month" && t.ko.contains("시기가 없습니다")),
+        "{w:?}"
+    );
 }

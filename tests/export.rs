@@ -927,6 +927,20 @@ fn the_report_prints_applications_and_documents() {
     );
     assert!(ko.contains("[신청함 (결과 대기)]"), "timeline row label");
 
+    // Every record of the file, in a list under the plan.
+    let doc = Html::parse_document(&ko);
+    let records: Vec<String> = doc
+        .select(&Selector::parse("ul.records li").expect("selector"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(records.len(), 5, "{records:?}");
+    assert!(
+        records.iter().any(|r| r.contains("수출바우처")
+            && r.contains("탈락 · 2026-10")
+            && r.contains("발표평가 탈락")),
+        "{records:?}"
+    );
+
     let rnd = article(&ko, order("mss-tech-innovation-rnd"));
     assert!(rnd.contains("신청함 · 결과 대기 2026-11"), "{rnd}");
 
@@ -954,7 +968,8 @@ fn the_report_prints_applications_and_documents() {
 }
 
 /// Issue 17: the calendar has no application event for a programme the firm applied
-/// to or was selected for, and marks a retry after a rejection.
+/// to or was selected for, and marks a retry after a rejection; the report lists
+/// every record, the received loan outside the plan too.
 #[test]
 fn the_calendar_leaves_out_applications_under_way() {
     let plan = plan_for(
@@ -976,9 +991,9 @@ fn the_calendar_leaves_out_applications_under_way() {
         );
     }
     assert!(
-        summaries
-            .iter()
-            .any(|s| s.starts_with("[탈락]") && s.contains(&name("mss-export-voucher"))),
+        summaries.iter().any(
+            |s| s.ends_with("(탈락·취소 후 재신청)") && s.contains(&name("mss-export-voucher"))
+        ),
         "{summaries:?}"
     );
 }

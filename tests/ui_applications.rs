@@ -177,6 +177,23 @@ fn setting_a_status_in_the_detail_panel_moves_the_step_and_keeps_the_history() {
             .step("mss-smart-factory")
             .is_none_or(|s| s.application.is_none())
     );
+    assert_eq!(
+        h.state().rt.selected.as_deref(),
+        Some("mss-smart-factory"),
+        "the detail stays on the programme"
+    );
+
+    // One mistaken status away: the earlier records stay.
+    // From the client's applications list.
+    h.get_by_label("수출바우처 (중기부)").click_accesskit();
+    h.run();
+    press(&mut h, "마지막 기록만 지우기");
+    let p = &h.state().state.profile;
+    assert_eq!(
+        p.standing("mss-export-voucher").map(|a| a.status),
+        Some(S::Rejected)
+    );
+    assert_eq!(p.history("mss-export-voucher").len(), 1);
     h.key_press(egui::Key::Escape);
 }
 

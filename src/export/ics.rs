@@ -89,8 +89,15 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
             Some(m) => format!("{} {}. {name}", m.get(lang), s.order),
             None => format!("{}. {name}", s.order),
         };
+        // The firm's own plan for the step, after the name: "[예상] 4. 수출바우처 (탈락 후
+        // 재신청)" rather than two bracketed marks (ninth trial).
         if let Some(a) = &s.application {
-            summary = format!("[{}] {summary}", a.status.label(lang));
+            let what = match a.status {
+                crate::codes::ApplicationStatus::Rejected
+                | crate::codes::ApplicationStatus::Withdrawn => RETRY.get(lang),
+                other => other.label(lang),
+            };
+            summary = format!("{summary} ({what})");
         }
 
         let mut desc: Vec<String> = Vec::new();

@@ -1012,6 +1012,35 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'
             ids.join(", ")
         );
     }
+    // Every application record of the profile, in or out of the plan (ninth trial:
+    // a loan received in 2025-09 showed only as a name).
+    let records: Vec<crate::profile::Application> = plan
+        .profile
+        .get("applications")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    if !records.is_empty() {
+        let _ = write!(
+            h,
+            "<p class=\"small\"><b>{}</b></p><ul class=\"records small\">",
+            esc(APPLICATIONS_TITLE.get(lang))
+        );
+        for r in &records {
+            let note = r
+                .note
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| format!(" ({})", esc(n)))
+                .unwrap_or_default();
+            let _ = write!(
+                h,
+                "<li>{} — {}{note}</li>",
+                esc(&names.of(&r.programme_id)),
+                esc(&status_words(r, lang))
+            );
+        }
+        h.push_str("</ul>\n");
+    }
     h.push_str("</section>\n");
 }
 

@@ -1139,6 +1139,19 @@ fn schedule_steps(
         if let Some(m) = record.and_then(standing::retry_after) {
             earliest = earliest.max(m);
         }
+        // Planned for a later month: from that month (ninth trial: a plan for 2027-04
+        // was shown at the first call from now).
+        if let Some(m) = record
+            .filter(|r| r.status == ApplicationStatus::Planned)
+            .and_then(|r| r.month)
+            .filter(|m| *m > earliest)
+        {
+            earliest = m;
+            limit_why.push(Text::new(
+                format!("{m}에 신청할 예정으로 적혀 있어 그달부터의 공고에 두었습니다."),
+                format!("Planned for {m}, so placed at a call from that month."),
+            ));
+        }
         if let Some(m) = a.standing.not_before {
             earliest = earliest.max(m);
         }

@@ -270,11 +270,7 @@ pub fn standing_all(
     cat.programmes
         .iter()
         .map(|p| {
-            let mine: Vec<&Application> = profile
-                .applications
-                .iter()
-                .filter(|a| a.programme_id == p.id)
-                .collect();
+            let mine: Vec<&Application> = profile.records_of(&p.id);
             if mine.iter().any(|a| is_future(a, as_of)) {
                 mine.into_iter()
                     .rev()
@@ -495,6 +491,49 @@ pub fn record_warnings(
                 ));
             }
         }
+        if a.month.is_none()
+            && matches!(
+                a.status,
+                ApplicationStatus::Applied
+                    | ApplicationStatus::Selected
+                    | ApplicationStatus::Rejected
+                    | ApplicationStatus::Withdrawn
+            )
+        {
+            out.push((
+                format!("{path}.month"),
+                Text::new(
+                    format!(
+                        "'{}' 기록에 시기가 없습니다: 계획은 이번 달로 보고, 다른 기록과의 순서는 적힌 순서로 읽습니다",
+                        a.status.ko()
+                    ),
+                    format!(
+                        "the '{}' record has no month: the plan takes this month, and its order among the records is the order written",
+                        a.status.en()
+                    ),
+                ),
+            ));
+        }
+        // Written out of month order: the month decides (ninth trial).
+        if let Some(m) = a.month
+            && let Some(later) = profile.applications[..i]
+                .iter()
+                .filter(|b| b.programme_id == a.programme_id)
+                .filter_map(|b| b.month)
+                .find(|b| *b > m)
+        {
+            out.push((
+                format!("{path}.month"),
+                Text::new(
+                    format!(
+                        "{m} 기록이 {later} 기록 뒤에 적혀 있습니다: 달 순서로 읽어 {later} 기록을 나중 것으로 봅니다"
+                    ),
+                    format!(
+                        "this {m} record is written after a {later} one: records are read in month order, so the {later} one is the latest"
+                    ),
+                ),
+            ));
+        }
         if a.status != ApplicationStatus::Planned
             && let Some(m) = a.month.filter(|m| *m > as_of)
         {
@@ -525,11 +564,7 @@ pub fn history_before_current(
     programme_id: &str,
     as_of: YearMonth,
 ) -> Vec<Application> {
-    let mine: Vec<&Application> = profile
-        .applications
-        .iter()
-        .filter(|r| r.programme_id == programme_id)
-        .collect();
+    let mine: Vec<&Application> = profile.records_of(programme_id);
     match mine.iter().rposition(|r| !is_future(r, as_of)) {
         Some(k) => mine[..k].iter().map(|r| (*r).clone()).collect(),
         None => Vec::new(),

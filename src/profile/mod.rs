@@ -310,11 +310,9 @@ impl FirmProfile {
     /// Where the firm stands with a programme now: the last of its `applications`
     /// records, or a `received` record (no month) when it is only listed in `received`.
     pub fn standing(&self, programme_id: &str) -> Option<Application> {
-        self.applications
-            .iter()
-            .rev()
-            .find(|a| a.programme_id == programme_id)
-            .cloned()
+        self.records_of(programme_id)
+            .last()
+            .map(|a| (*a).clone())
             .or_else(|| {
                 self.received.iter().any(|r| r == programme_id).then(|| {
                     Application::new(programme_id, crate::codes::ApplicationStatus::Received)
@@ -324,14 +322,30 @@ impl FirmProfile {
 
     /// The records of a programme before the last one, oldest first (its history).
     pub fn history(&self, programme_id: &str) -> Vec<Application> {
-        let mut all: Vec<Application> = self
+        let mut all: Vec<Application> =
+            self.records_of(programme_id).into_iter().cloned().collect();
+        all.pop();
+        all
+    }
+
+    /// A programme's records in month order (the file's order where months are equal
+    /// or absent; a record without a month stays after the one before it): the month
+    /// decides, not where a record was written (ninth trial: an "applied 2026-02"
+    /// written after "rejected 2026-10" was read as the newest).
+    pub fn records_of(&self, programme_id: &str) -> Vec<&Application> {
+        let mut keyed: Vec<(Option<YearMonth>, usize, &Application)> = Vec::new();
+        let mut carry: Option<YearMonth> = None;
+        for (k, a) in self
             .applications
             .iter()
             .filter(|a| a.programme_id == programme_id)
-            .cloned()
-            .collect();
-        all.pop();
-        all
+            .enumerate()
+        {
+            carry = a.month.or(carry);
+            keyed.push((carry, k, a));
+        }
+        keyed.sort_by_key(|(m, k, _)| (*m, *k));
+        keyed.into_iter().map(|(_, _, a)| a).collect()
     }
 
     /// Received, or selected for: done as far as what follows is concerned (a follow-on

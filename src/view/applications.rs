@@ -62,6 +62,17 @@ pub fn set_status(
     }
 }
 
+/// Removes the newest record of a programme (in month order), keeping the earlier
+/// ones: undoing one mistaken status without losing the history.
+pub fn remove_last(p: &mut FirmProfile, programme_id: &str) {
+    let Some(last) = p.records_of(programme_id).last().map(|a| (*a).clone()) else {
+        return;
+    };
+    if let Some(k) = p.applications.iter().rposition(|a| *a == last) {
+        p.applications.remove(k);
+    }
+}
+
 /// Ticks or unticks one document (by its Korean name) of a programme. Without a
 /// record yet, ticking starts one as `planned`: preparing documents means the firm
 /// means to apply.
@@ -259,6 +270,15 @@ pub fn show_in_detail(
         {
             // Asks first: the whole history goes (fresh-user trial 2026-11).
             cmds.push(Command::AskClearApplication(p.id.clone()));
+        }
+        // One mistaken status away, the earlier records kept (ninth trial).
+        if !history.is_empty()
+            && ui
+                .button(s::STATUS_REMOVE_LAST.get(lang))
+                .on_hover_text(s::STATUS_REMOVE_LAST_HINT.get(lang))
+                .clicked()
+        {
+            cmds.push(Command::RemoveLastApplication(p.id.clone()));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, draft));
@@ -465,6 +485,13 @@ mod tests {
         assert_eq!(p.applications[0].month, Some(ym("2026-04")));
         toggle_document(&mut p, "a", "사업계획서", ym("2026-11"));
         set_status(&mut p, "a", Some(S::Selected), Some(ym("2026-06")), None);
+        set_status(&mut p, "a", Some(S::Planned), Some(ym("2026-07")), None);
+        remove_last(&mut p, "a");
+        assert_eq!(
+            p.applications.len(),
+            2,
+            "only the mistaken planned record went"
+        );
         assert_eq!(p.applications.len(), 2, "another status: history kept");
         assert_eq!(p.standing("a").map(|a| a.status), Some(S::Selected));
         assert_eq!(p.history("a")[0].status, S::Applied);

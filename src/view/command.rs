@@ -109,6 +109,8 @@ pub enum Command {
     },
     /// Ask before removing every record of a programme.
     AskClearApplication(String),
+    /// Remove the newest record of a programme (a mistake), keeping the earlier ones.
+    RemoveLastApplication(String),
     /// Tick or untick one of a programme's documents (by its Korean name).
     ToggleDocument {
         programme_id: String,
@@ -256,8 +258,11 @@ impl GachiApp {
                 month,
                 note,
             } => {
-                // The what-if copy follows, so its plan shows the same statuses.
+                // The what-if copy follows, so its plan shows the same statuses. The
+                // detail stays on the programme even when it leaves the plan (ninth
+                // trial: the panel showed another programme after 지원 받음).
                 super::applications::forget_drafts(ctx);
+                self.rt.selected = Some(programme_id.clone());
                 let note = Some(note).filter(|n| !n.is_empty());
                 super::applications::set_status(
                     &mut self.state.profile,
@@ -275,6 +280,14 @@ impl GachiApp {
                         note,
                     );
                 }
+            }
+            Command::RemoveLastApplication(programme_id) => {
+                super::applications::forget_drafts(ctx);
+                super::applications::remove_last(&mut self.state.profile, &programme_id);
+                if let Some(w) = &mut self.rt.whatif {
+                    super::applications::remove_last(&mut w.profile, &programme_id);
+                }
+                self.rt.selected = Some(programme_id);
             }
             Command::AskClearApplication(programme_id) => {
                 let name = self

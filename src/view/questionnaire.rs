@@ -598,7 +598,11 @@ fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
             .show(ui, |ui| {
                 for prog in &catalogue.programmes {
                     let name = prog.name.get(lang);
-                    let held = p.received.contains(&prog.id);
+                    // Received as a status (신청 현황) counts too, so the two never disagree
+                    // (ninth trial).
+                    let held = p.received.contains(&prog.id)
+                        || p.standing(&prog.id).map(|a| a.status)
+                            == Some(crate::codes::ApplicationStatus::Received);
                     if !held
                         && !needle.is_empty()
                         && !name.to_lowercase().contains(&needle)
@@ -612,6 +616,10 @@ fn page_goals(app: &mut GachiApp, ui: &mut Ui) {
                             p.received.push(prog.id.clone());
                         } else {
                             p.received.retain(|r| r != &prog.id);
+                            p.applications.retain(|a| {
+                                a.programme_id != prog.id
+                                    || a.status != crate::codes::ApplicationStatus::Received
+                            });
                         }
                     }
                 }
