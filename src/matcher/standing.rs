@@ -270,21 +270,18 @@ pub fn standing_all(
     cat.programmes
         .iter()
         .map(|p| {
-            let mine: Vec<&Application> = profile.records_of(&p.id);
-            if mine.iter().any(|a| is_future(a, as_of)) {
-                mine.into_iter()
-                    .rev()
-                    .find(|a| !is_future(a, as_of))
-                    .cloned()
-                    .or_else(|| {
-                        profile
-                            .received
-                            .contains(&p.id)
-                            .then(|| Application::new(p.id.as_str(), ApplicationStatus::Received))
-                    })
-            } else {
-                profile.standing(&p.id)
-            }
+            profile
+                .records_of(&p.id)
+                .into_iter()
+                .rev()
+                .find(|a| !is_future(a, as_of))
+                .cloned()
+                .or_else(|| {
+                    profile
+                        .received
+                        .contains(&p.id)
+                        .then(|| Application::new(p.id.as_str(), ApplicationStatus::Received))
+                })
         })
         .collect()
 }

@@ -333,19 +333,25 @@ impl FirmProfile {
     /// decides, not where a record was written (ninth trial: an "applied 2026-02"
     /// written after "rejected 2026-10" was read as the newest).
     pub fn records_of(&self, programme_id: &str) -> Vec<&Application> {
-        let mut keyed: Vec<(Option<YearMonth>, usize, &Application)> = Vec::new();
+        self.record_positions(programme_id)
+            .into_iter()
+            .map(|k| &self.applications[k])
+            .collect()
+    }
+
+    /// Positions in `applications` of a programme's records, in month order (as
+    /// [`Self::records_of`]); the last is the record in use, the one an edit changes.
+    pub fn record_positions(&self, programme_id: &str) -> Vec<usize> {
+        let mut keyed: Vec<(Option<YearMonth>, usize)> = Vec::new();
         let mut carry: Option<YearMonth> = None;
-        for (k, a) in self
-            .applications
-            .iter()
-            .filter(|a| a.programme_id == programme_id)
-            .enumerate()
-        {
-            carry = a.month.or(carry);
-            keyed.push((carry, k, a));
+        for (k, a) in self.applications.iter().enumerate() {
+            if a.programme_id == programme_id {
+                carry = a.month.or(carry);
+                keyed.push((carry, k));
+            }
         }
-        keyed.sort_by_key(|(m, k, _)| (*m, *k));
-        keyed.into_iter().map(|(_, _, a)| a).collect()
+        keyed.sort();
+        keyed.into_iter().map(|(_, k)| k).collect()
     }
 
     /// Received, or selected for: done as far as what follows is concerned (a follow-on

@@ -29,11 +29,12 @@ pub fn set_status(
         return;
     };
     let note = note.filter(|n| !n.trim().is_empty());
+    // The record in use (month order), the one the panel shows.
     let last = p
-        .applications
-        .iter_mut()
-        .rev()
-        .find(|a| a.programme_id == programme_id);
+        .record_positions(programme_id)
+        .last()
+        .copied()
+        .map(|k| &mut p.applications[k]);
     match last {
         Some(a) if a.status == status => {
             a.month = month;
@@ -65,10 +66,7 @@ pub fn set_status(
 /// Removes the newest record of a programme (in month order), keeping the earlier
 /// ones: undoing one mistaken status without losing the history.
 pub fn remove_last(p: &mut FirmProfile, programme_id: &str) {
-    let Some(last) = p.records_of(programme_id).last().map(|a| (*a).clone()) else {
-        return;
-    };
-    if let Some(k) = p.applications.iter().rposition(|a| *a == last) {
+    if let Some(&k) = p.record_positions(programme_id).last() {
         p.applications.remove(k);
     }
 }
@@ -78,10 +76,10 @@ pub fn remove_last(p: &mut FirmProfile, programme_id: &str) {
 /// means to apply.
 pub fn toggle_document(p: &mut FirmProfile, programme_id: &str, document: &str, as_of: YearMonth) {
     let last = p
-        .applications
-        .iter_mut()
-        .rev()
-        .find(|a| a.programme_id == programme_id);
+        .record_positions(programme_id)
+        .last()
+        .copied()
+        .map(|k| &mut p.applications[k]);
     match last {
         Some(a) => {
             if let Some(k) = a.documents_ready.iter().position(|d| d == document) {
@@ -503,6 +501,29 @@ mod tests {
         p.received.push("a".into());
         set_status(&mut p, "a", None, None, None);
         assert!(p.applications.is_empty() && p.received.is_empty());
+    }
+
+    #[test]
+    fn edits_change_the_record_in_use_even_when_written_out_of_order() {
+        // The rejection (October) is written before the application (February): the
+        // rejection is in use, so a tick, a note or a removal goes to it.
+        let mut p = FirmProfile::new("기업");
+        set_status(&mut p, "a", Some(S::Rejected), Some(ym("2026-10")), None);
+        p.applications.push(Application::new("a", S::Applied));
+        p.applications[1].month = Some(ym("2026-02"));
+        toggle_document(&mut p, "a", "사업계획서", ym("2026-11"));
+        assert_eq!(p.applications[0].documents_ready, ["사업계획서"]);
+        set_status(
+            &mut p,
+            "a",
+            Some(S::Rejected),
+            Some(ym("2026-10")),
+            Some("탈락".into()),
+        );
+        assert_eq!(p.applications[0].note.as_deref(), Some("탈락"));
+        remove_last(&mut p, "a");
+        assert_eq!(p.applications.len(), 1);
+        assert_eq!(p.applications[0].status, S::Applied);
     }
 
     #[test]
