@@ -553,15 +553,17 @@ fn records_are_read_in_month_order() {
     );
     let w = gachi::matcher::record_warnings(&cat, &f, month("2026-12"));
     assert!(
-        w.iter()
-            .any(|(path, t)| path == "applications[1].month" && t.ko.contains("달 순서로")),
+        w.iter().any(|w| w.path == "applications[1].month"
+            && w.record == 1
+            && w.text.ko.contains("달 순서로")),
         "{w:?}"
     ); // A past event without a month is warned about too.
     let f = firm(&[("mss-a", S::Applied, None)]);
     let w = gachi::matcher::record_warnings(&cat, &f, month("2026-12"));
     assert!(
-        w.iter()
-            .any(|(path, t)| path == "applications[0].month" && t.ko.contains("시기가 없습니다")),
+        w.iter().any(|w| w.path == "applications[0].month"
+            && w.record == 0
+            && w.text.ko.contains("시기가 없습니다")),
         "{w:?}"
     );
 }

@@ -56,12 +56,12 @@ pub fn run_plan_in(
         eprintln!("{}: {}", profile.display(), w.get(lang));
     }
     // Records that do not fit the catalogue or the month: warned, the plan still made.
-    for (path, w) in crate::matcher::record_warnings(&cat, &prof, as_of) {
+    for w in crate::matcher::record_warnings(&cat, &prof, as_of) {
         let field = match lang {
-            Lang::Ko => format!("필드 \"{path}\""),
-            Lang::En => format!("field \"{path}\""),
+            Lang::Ko => format!("필드 \"{}\"", w.path),
+            Lang::En => format!("field \"{}\"", w.path),
         };
-        eprintln!("{}: {field}: {}", profile.display(), w.get(lang));
+        eprintln!("{}: {field}: {}", profile.display(), w.text.get(lang));
     }
     let plan = build_plan(&cat, &prof, as_of, crate::GENERATED_BY);
     let json = plan.to_pretty_json();

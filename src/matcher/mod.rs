@@ -6,7 +6,7 @@ mod freshness;
 mod pathway;
 mod schedule;
 mod standing;
-pub use standing::record_warnings;
+pub use standing::{RecordWarning, record_warnings};
 mod unlock;
 
 pub use eligibility::{

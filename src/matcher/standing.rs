@@ -448,6 +448,16 @@ pub fn group_limits(
     out
 }
 
+/// A warning about one record of the profile's `applications`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordWarning {
+    /// Its position in `applications`.
+    pub record: usize,
+    /// The field, as a path (`applications[2].month`).
+    pub path: String,
+    pub text: Text,
+}
+
 /// What in the profile's `applications` does not fit the catalogue or the month, as
 /// (path, sentence) warnings: a programme the catalogue does not have (its record
 /// does nothing), a ticked document not in the programme's list (kept, shown as an
@@ -457,12 +467,13 @@ pub fn record_warnings(
     cat: &Catalogue,
     profile: &crate::profile::FirmProfile,
     as_of: YearMonth,
-) -> Vec<(String, Text)> {
+) -> Vec<RecordWarning> {
     let mut out = Vec::new();
     for (i, a) in profile.applications.iter().enumerate() {
         let path = format!("applications[{i}]");
         let Some(p) = cat.get(&a.programme_id) else {
             out.push((
+                i,
                 format!("{path}.programme_id"),
                 Text::new(
                     format!(
@@ -480,6 +491,7 @@ pub fn record_warnings(
         for (k, d) in a.documents_ready.iter().enumerate() {
             if !p.documents.iter().any(|x| &x.ko == d) {
                 out.push((
+                i,
                     format!("{path}.documents_ready[{k}]"),
                     Text::new(
                         format!("\"{d}\"은(는) 이 사업의 제출 서류 목록에 없어 목록 밖 서류로 표시합니다"),
@@ -498,6 +510,7 @@ pub fn record_warnings(
             )
         {
             out.push((
+                i,
                 format!("{path}.month"),
                 Text::new(
                     format!(
@@ -520,6 +533,7 @@ pub fn record_warnings(
                 .find(|b| *b > m)
         {
             out.push((
+                i,
                 format!("{path}.month"),
                 Text::new(
                     format!(
@@ -535,6 +549,7 @@ pub fn record_warnings(
             && let Some(m) = a.month.filter(|m| *m > as_of)
         {
             out.push((
+                i,
                 format!("{path}.month"),
                 Text::new(
                     format!(
@@ -550,7 +565,11 @@ pub fn record_warnings(
         }
     }
     out.into_iter()
-        .map(|(p, t)| (p, Text::new(josa(&t.ko), t.en)))
+        .map(|(record, path, t)| RecordWarning {
+            record,
+            path,
+            text: Text::new(josa(&t.ko), t.en),
+        })
         .collect()
 }
 

@@ -282,16 +282,14 @@ pub fn show_in_detail(
     ui.data_mut(|d| d.insert_temp(id, draft));
     // Records of this programme that do not fit (a ticked document not in the list,
     // a month after the plan month).
-    for (path, w) in crate::matcher::record_warnings(&app.rt.catalogue, profile, app.rt.as_of) {
-        let mine = path
-            .strip_prefix("applications[")
-            .and_then(|r| r.split(']').next())
-            .and_then(|k| k.parse::<usize>().ok())
-            .and_then(|k| profile.applications.get(k))
+    for w in crate::matcher::record_warnings(&app.rt.catalogue, profile, app.rt.as_of) {
+        let mine = profile
+            .applications
+            .get(w.record)
             .is_some_and(|a| a.programme_id == p.id);
         if mine {
             ui.label(
-                egui::RichText::new(format!("※ {}", w.get(lang)))
+                egui::RichText::new(format!("※ {}", w.text.get(lang)))
                     .color(style::unknown_colour(dark)),
             );
         }
@@ -437,9 +435,9 @@ pub fn show_list(ui: &mut Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
                         .on_hover_text(record.as_str());
                 });
             }
-            for (path, w) in &warnings {
+            for w in &warnings {
                 ui.label(
-                    egui::RichText::new(format!("※ {path}: {}", w.get(lang)))
+                    egui::RichText::new(format!("※ {}: {}", w.path, w.text.get(lang)))
                         .color(style::unknown_colour(app.state.dark)),
                 );
             }
