@@ -173,14 +173,7 @@ pub fn plan_ics(plan: &Plan, lang: Lang) -> String {
         // Issue 17: the application's history, the documents still to prepare and
         // where to apply.
         for r in s.history.iter().chain(s.application.as_ref()) {
-            let mut line = format!("{}: {}", APPLICATION.get(lang), r.status.label(lang));
-            if let Some(m) = r.month {
-                line.push_str(&format!(" · {m}"));
-            }
-            if let Some(n) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                line.push_str(&format!(" — {n}"));
-            }
-            desc.push(line);
+            desc.push(format!("{}: {}", APPLICATION.get(lang), r.text(lang)));
         }
         let open: Vec<&str> = s
             .documents

@@ -625,7 +625,7 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
             .map(|a| format!(
                 " <span class=\"badge status {}\">{}</span>",
                 a.status.code(),
-                esc(&status_words(a, lang))
+                esc(&a.status_text(lang))
             ))
             .unwrap_or_default(),
     );
@@ -835,14 +835,6 @@ fn step_article(h: &mut String, plan: &Plan, s: &Step, lang: Lang, names: &Names
     );
 }
 
-/// "선정됨 · 2026-06" — a record's status and month.
-fn status_words(a: &crate::profile::Application, lang: Lang) -> String {
-    match a.month {
-        Some(m) => format!("{} · {m}", a.status.label(lang)),
-        None => a.status.label(lang).to_string(),
-    }
-}
-
 /// The step's application history, the alternatives after a rejection, the
 /// documents to submit (ticked ones marked ready) and where to apply (issue 17).
 fn application_rows(h: &mut String, s: &Step, lang: Lang) {
@@ -853,13 +845,7 @@ fn application_rows(h: &mut String, s: &Step, lang: Lang) {
             esc(APPLICATION_HISTORY.get(lang))
         );
         for r in s.history.iter().chain(std::iter::once(a)) {
-            let note = r
-                .note
-                .as_deref()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| format!(" — {}", esc(n)))
-                .unwrap_or_default();
-            let _ = write!(h, "<li>{}{note}</li>", esc(&status_words(r, lang)));
+            let _ = write!(h, "<li>{}</li>", esc(&r.text(lang)));
         }
         h.push_str("</ul></dd>\n");
     }
@@ -1026,17 +1012,11 @@ fn not_eligible_section(h: &mut String, plan: &Plan, lang: Lang, names: &Names<'
             esc(APPLICATIONS_TITLE.get(lang))
         );
         for r in &records {
-            let note = r
-                .note
-                .as_deref()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| format!(" ({})", esc(n)))
-                .unwrap_or_default();
             let _ = write!(
                 h,
-                "<li>{} — {}{note}</li>",
+                "<li>{}: {}</li>",
                 esc(&names.of(&r.programme_id)),
-                esc(&status_words(r, lang))
+                esc(&r.text(lang))
             );
         }
         h.push_str("</ul>\n");

@@ -32,6 +32,23 @@ pub struct Application {
 }
 
 impl Application {
+    /// "선정됨 · 2026-06": the status and, when known, its month.
+    pub fn status_text(&self, lang: crate::text::Lang) -> String {
+        match self.month {
+            Some(m) => format!("{} · {m}", self.status.label(lang)),
+            None => self.status.label(lang).to_string(),
+        }
+    }
+
+    /// "선정됨 · 2026-06 — 메모": the status, its month and the note, as the app, the
+    /// report and the calendar show a record.
+    pub fn text(&self, lang: crate::text::Lang) -> String {
+        match self.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            Some(n) => format!("{} — {n}", self.status_text(lang)),
+            None => self.status_text(lang),
+        }
+    }
+
     pub fn new(programme_id: impl Into<String>, status: ApplicationStatus) -> Self {
         Application {
             programme_id: programme_id.into(),

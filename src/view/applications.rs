@@ -119,18 +119,6 @@ fn status_label(st: Option<ApplicationStatus>, lang: Lang) -> &'static str {
     }
 }
 
-/// "선정됨 · 2026-06 — 메모".
-pub fn record_text(a: &Application, lang: Lang) -> String {
-    let mut t = a.status.label(lang).to_string();
-    if let Some(m) = a.month {
-        t = format!("{t} · {m}");
-    }
-    if let Some(n) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
-        t = format!("{t} — {n}");
-    }
-    t
-}
-
 /// The detail panel's 신청 현황: the record and its history, the status editor, the
 /// documents checklist and where to apply.
 pub fn show_in_detail(
@@ -155,14 +143,14 @@ pub fn show_in_detail(
     );
     match &current {
         Some(a) => {
-            ui.label(egui::RichText::new(record_text(a, lang)).strong());
+            ui.label(egui::RichText::new(a.text(lang)).strong());
         }
         None => {
             ui.label(egui::RichText::new(s::APPLICATION_NONE.get(lang)).color(weak));
         }
     }
     for h in history.iter().rev() {
-        ui.label(egui::RichText::new(format!("  {}", record_text(h, lang))).color(weak));
+        ui.label(egui::RichText::new(format!("  {}", h.text(lang))).color(weak));
     }
     // After a rejection: the other programmes of the same purpose.
     let alternatives = plan
@@ -406,7 +394,7 @@ pub fn show_list(ui: &mut Ui, app: &GachiApp, cmds: &mut Vec<Command>) {
                 } else {
                     String::new()
                 };
-                let record = format!("{}{more}", record_text(&a, lang));
+                let record = format!("{}{more}", a.text(lang));
                 ui.horizontal(|ui| {
                     // The name takes a fixed share of the row and both parts truncate,
                     // so neither disappears nor runs under the detail panel (trial

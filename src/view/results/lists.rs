@@ -49,8 +49,8 @@ fn rows(plan: &Plan, tab: ResultsTab) -> Vec<Row<'_>> {
                 // The firm's own application first: it is what the row is about now.
                 note: if let Some(a) = &st.application {
                     Some(Text::new(
-                        super::super::applications::record_text(a, crate::text::Lang::Ko),
-                        super::super::applications::record_text(a, crate::text::Lang::En),
+                        a.text(crate::text::Lang::Ko),
+                        a.text(crate::text::Lang::En),
                     ))
                 } else if st.eligibility == Eligibility::Verify {
                     first(&st.reasons, Outcome::Unknown)
