@@ -67,6 +67,23 @@ fn assert_says(stream: &[u8], what: &str) {
     assert!(text(stream).contains(what), "{}", text(stream));
 }
 
+/// `gachi import FEED --out CATALOGUE` succeeds and names the feed's kind: what a
+/// fetched file is for.
+#[track_caller]
+fn imports(feed: &Path, cat: &Path, kind: &str) {
+    let o = gachi(
+        &[
+            "import",
+            feed.to_str().unwrap(),
+            "--out",
+            cat.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_exit(&o, 0);
+    assert_says(&o.stdout, kind);
+}
+
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();
@@ -159,17 +176,7 @@ fn bizinfo_pages_are_combined_into_one_file_that_gachi_import_reads() {
 
     // `gachi import` reads it.
     let cat = dir.path().join("catalogue.json");
-    let o = gachi(
-        &[
-            "import",
-            out.to_str().unwrap(),
-            "--out",
-            cat.to_str().unwrap(),
-        ],
-        &[],
-    );
-    assert_exit(&o, 0);
-    assert_says(&o.stdout, "bizinfo JSON");
+    imports(&out, &cat, "bizinfo JSON");
     let cat: Value = serde_json::from_slice(&std::fs::read(&cat).unwrap()).unwrap();
     let feed_programmes = cat["programmes"]
         .as_array()
@@ -258,17 +265,7 @@ fn kstartup_pages_are_combined_and_the_key_may_come_from_the_environment() {
     let combined: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(combined["data"].as_array().unwrap().len(), 7);
     let cat = dir.path().join("c.json");
-    let o = gachi(
-        &[
-            "import",
-            out.to_str().unwrap(),
-            "--out",
-            cat.to_str().unwrap(),
-        ],
-        &[],
-    );
-    assert_exit(&o, 0);
-    assert_says(&o.stdout, "K-Startup");
+    imports(&out, &cat, "K-Startup");
 }
 
 #[test]
