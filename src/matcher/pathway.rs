@@ -1185,13 +1185,9 @@ fn schedule_steps(
         });
         if let Some(r) = fixed {
             let start = r.month.unwrap_or(as_of);
-            let months = p
-                .duration_months
-                .unwrap_or_else(|| super::schedule::default_duration(p.support.kind))
-                .max(1);
             placed = Placement {
                 start,
-                end: start.plus_months(i64::from(months) - 1),
+                end: super::schedule::period_end(p.duration_months, p.support.kind, start),
                 state: WindowState::Confirmed,
                 end_assumed: p.duration_months.is_none(),
                 call: None,

@@ -31,6 +31,13 @@ pub fn default_duration(kind: SupportKind) -> u32 {
     }
 }
 
+/// The last month of a project starting in `start`: its duration in months, or the
+/// planning default of its kind of support.
+pub fn period_end(duration: Option<u32>, kind: SupportKind, start: YearMonth) -> YearMonth {
+    let months = duration.unwrap_or_else(|| default_duration(kind)).max(1);
+    start.plus_months(i64::from(months) - 1)
+}
+
 /// The first month at or after `earliest` in which the programme takes applications.
 pub fn place(
     w: &Windows,
@@ -39,10 +46,9 @@ pub fn place(
     earliest: YearMonth,
 ) -> Placement {
     let (start, state, call) = first_window(w, earliest);
-    let months = duration.unwrap_or_else(|| default_duration(kind)).max(1);
     Placement {
         start,
-        end: start.plus_months(i64::from(months) - 1),
+        end: period_end(duration, kind, start),
         state,
         end_assumed: duration.is_none(),
         call,

@@ -11,7 +11,7 @@
 //!   `concurrent`, `within_years`), with the reason in both languages.
 
 use super::eligibility::{Outcome, Reason};
-use super::schedule::default_duration;
+use super::schedule::period_end;
 use crate::catalogue::{Catalogue, ExclusionPeriod, Link, LinkKind, Programme};
 use crate::codes::ApplicationStatus;
 use crate::month::YearMonth;
@@ -68,11 +68,7 @@ pub fn is_kept(a: Option<&Application>) -> bool {
 /// The last month of a programme the firm was selected for in `from`: its duration,
 /// or the planning default of its kind of support.
 fn runs_until(p: &Programme, from: YearMonth) -> YearMonth {
-    let months = p
-        .duration_months
-        .unwrap_or_else(|| default_duration(p.support.kind))
-        .max(1);
-    from.plus_months(i64::from(months) - 1)
+    period_end(p.duration_months, p.support.kind, from)
 }
 
 /// The `excludes` link from `held` to `target`: having `held` limits `target`. A
