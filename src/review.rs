@@ -27,7 +27,6 @@
 
 use crate::bizinfo::{Period, parse_period};
 use crate::catalogue::{Call, CallDate, Catalogue, Programme, days_in_month};
-use crate::codes::ApplicationStatus;
 use crate::matcher::{FirmFacts, build_plan, evaluate};
 use crate::month::YearMonth;
 use crate::plan::{Eligibility, Outcome, Plan, Reason};
@@ -252,10 +251,9 @@ fn usable(plan: &Plan) -> Vec<(&str, Standing)> {
     // A programme the firm applied to or was selected for is under way: its calls and
     // changes are no news for the firm (issue 17); a planned or rejected one is.
     let under_way = |s: &&crate::plan::Step| {
-        matches!(
-            s.application.as_ref().map(|a| a.status),
-            Some(ApplicationStatus::Applied | ApplicationStatus::Selected)
-        )
+        s.application
+            .as_ref()
+            .is_some_and(|a| a.status.is_running())
     };
     let steps = plan.steps.iter().filter(|s| !under_way(s)).map(|s| {
         (

@@ -680,10 +680,10 @@ pub fn build_plan(
     // A programme the firm is in (selected, applied) stays a step even where the
     // profile no longer meets a condition: it is the firm's running project.
     let running = |a: &Assessment| {
-        matches!(
-            a.standing.record.as_ref().map(|s| s.status),
-            Some(ApplicationStatus::Selected | ApplicationStatus::Applied)
-        )
+        a.standing
+            .record
+            .as_ref()
+            .is_some_and(|s| s.status.is_running())
     };
     let usable: Vec<bool> = assessed
         .iter()
@@ -1177,12 +1177,7 @@ fn schedule_steps(
         }
         let mut placed = place(&p.windows, p.duration_months, p.support.kind, earliest);
         // Selected or applied: the step is where the firm's application put it.
-        let fixed = record.filter(|r| {
-            matches!(
-                r.status,
-                ApplicationStatus::Selected | ApplicationStatus::Applied
-            )
-        });
+        let fixed = record.filter(|r| r.status.is_running());
         if let Some(r) = fixed {
             let start = r.month.unwrap_or(as_of);
             placed = Placement {
